@@ -1,0 +1,247 @@
+package calc
+
+import (
+	"errors"
+	"fmt"
+
+	"amzwidget/data"
+
+	"github.com/shopspring/decimal"
+)
+
+// Errors a Result may carry (wrapped, with the details a reader needs).
+var (
+	// ErrPeriodMismatch: the comparison would set a flow over one span of
+	// time (a year) against a flow over another (a quarter).
+	ErrPeriodMismatch = errors.New("figures cover different periods")
+	// ErrUnitMismatch: the operands are in different units.
+	ErrUnitMismatch = errors.New("figures are in different units")
+	// ErrDependency: an operand is a comparison that could not be computed.
+	ErrDependency = errors.New("depends on a result that cannot be computed")
+)
+
+// Assumptions maps adjustable parameter ids (see data.Param) to the
+// reader's values. A parameter that is absent takes the article's value.
+type Assumptions map[string]decimal.Decimal
+
+// Result is one evaluated comparison.
+type Result struct {
+	Comparison data.Comparison
+	Unit       data.Unit
+	Span       data.Span
+	Value      Interval
+	// Err is set when the comparison cannot be computed under these
+	// assumptions (a zero divisor, figures of different periods); Value is
+	// then meaningless.
+	Err error
+}
+
+// OK reports whether the result was computed.
+func (r Result) OK() bool { return r.Err == nil }
+
+// Results holds every comparison of a dataset evaluated under one set of
+// assumptions, and the verdict on every claim.
+type Results struct {
+	list     []Result
+	byID     map[string]int
+	verdicts []Verdict
+}
+
+// Get returns the result of the comparison with the given id.
+func (rs *Results) Get(id string) (Result, bool) {
+	i, ok := rs.byID[id]
+	if !ok {
+		return Result{}, false
+	}
+	return rs.list[i], true
+}
+
+// All returns every result, in dependency order.
+func (rs *Results) All() []Result { return rs.list }
+
+// Verdicts returns the verdict on every claim, in dataset order.
+func (rs *Results) Verdicts() []Verdict { return rs.verdicts }
+
+// Verdict returns the verdict on the claim with the given id.
+func (rs *Results) Verdict(id string) (Verdict, bool) {
+	for _, v := range rs.verdicts {
+		if v.Claim.ID == id {
+			return v, true
+		}
+	}
+	return Verdict{}, false
+}
+
+// Figure returns a figure's value under the assumptions: the reader's
+// value for each adjustable part, else the article's.
+func Figure(ds *data.Dataset, a Assumptions, id string) (Interval, bool) {
+	f, ok := ds.Figure(id)
+	if !ok {
+		return Interval{}, false
+	}
+	b, _ := ds.Value(id)
+	lo, hi := b.Low, b.High
+	if f.IsRange() {
+		if v, ok := a[id+"_low"]; ok {
+			lo = v
+		}
+		if v, ok := a[id+"_high"]; ok {
+			hi = v
+		}
+	} else if v, ok := a[id]; ok {
+		lo, hi = v, v
+	}
+	x := Interval{Dec(lo), Dec(hi)}
+	if x.Lo.Cmp(x.Hi) > 0 {
+		x.Lo, x.Hi = x.Hi, x.Lo
+	}
+	return x, true
+}
+
+// operand is a resolved operand: its value, unit and span, and a name for
+// messages.
+type operand struct {
+	val    Interval
+	unit   data.Unit
+	span   data.Span
+	period string
+	err    error
+}
+
+// Evaluate computes every comparison of ds under the assumptions and
+// checks every claim. It never panics on a valid dataset: a comparison that
+// cannot be computed carries its reason in Result.Err.
+func Evaluate(ds *data.Dataset, a Assumptions) *Results {
+	order := ds.EvalOrder()
+	rs := &Results{list: make([]Result, 0, len(order)), byID: make(map[string]int, len(order))}
+	resolve := func(id string) operand {
+		if i, ok := rs.byID[id]; ok {
+			r := rs.list[i]
+			if r.Err != nil {
+				return operand{err: fmt.Errorf("%s: %w", r.Comparison.Label, ErrDependency)}
+			}
+			return operand{val: r.Value, unit: r.Unit, span: r.Span, period: string(r.Span)}
+		}
+		f, _ := ds.Figure(id)
+		x, _ := Figure(ds, a, id)
+		return operand{val: x, unit: f.Unit, span: f.Span, period: f.Period}
+	}
+	for _, c := range order {
+		r := evalOne(c, resolve)
+		rs.byID[c.ID] = len(rs.list)
+		rs.list = append(rs.list, r)
+	}
+	rs.verdicts = make([]Verdict, len(ds.Claims))
+	for i, cl := range ds.Claims {
+		r, _ := rs.Get(cl.Comparison)
+		rs.verdicts[i] = Check(cl, r)
+	}
+	return rs
+}
+
+func evalOne(c data.Comparison, resolve func(string) operand) Result {
+	r := Result{Comparison: c}
+	var ops []operand
+	sum := func(ids []string) (operand, error) {
+		var out operand
+		for i, id := range ids {
+			o := resolve(id)
+			if o.err != nil {
+				return o, o.err
+			}
+			ops = append(ops, o)
+			if i == 0 {
+				out = o
+				continue
+			}
+			if o.unit != out.unit {
+				return out, fmt.Errorf("%s and %s: %w", out.unit, o.unit, ErrUnitMismatch)
+			}
+			out.val = out.val.Add(o.val)
+		}
+		return out, nil
+	}
+	a, err := sum(c.A)
+	if err != nil {
+		r.Err = err
+		return r
+	}
+	var b operand
+	if len(c.B) > 0 {
+		if b, err = sum(c.B); err != nil {
+			r.Err = err
+			return r
+		}
+	}
+	// Flows of different spans cannot be set against each other.
+	var span data.Span = data.Point
+	var spanFrom operand
+	for _, o := range ops {
+		if o.span == data.Point {
+			continue
+		}
+		if span == data.Point {
+			span, spanFrom = o.span, o
+			continue
+		}
+		if o.span != span {
+			r.Err = fmt.Errorf("%s (a %s) against %s (a %s): %w",
+				spanFrom.period, spanFrom.span, o.period, o.span, ErrPeriodMismatch)
+			return r
+		}
+	}
+	r.Span = span
+	if c.ResultSpan != "" {
+		r.Span = c.ResultSpan
+	}
+	hundred := Point(Int(100))
+	switch c.Kind {
+	case data.Sum:
+		r.Unit, r.Value = a.unit, a.val
+	case data.Scale:
+		f, _ := data.ParseDecimal(c.Factor) // validated
+		r.Unit, r.Value = a.unit, a.val.Scale(Dec(f))
+	case data.Difference, data.Spread:
+		if a.unit != b.unit {
+			r.Err = fmt.Errorf("%s and %s: %w", a.unit, b.unit, ErrUnitMismatch)
+			return r
+		}
+		r.Unit, r.Value = a.unit, a.val.Sub(b.val)
+		if a.unit == data.Percent || a.unit == data.PP {
+			r.Unit = data.PP
+		}
+	case data.Share, data.Ratio, data.PercentChange:
+		if a.unit != b.unit {
+			r.Err = fmt.Errorf("%s and %s: %w", a.unit, b.unit, ErrUnitMismatch)
+			return r
+		}
+		num := a.val
+		if c.Kind == data.PercentChange {
+			num = a.val.Sub(b.val)
+		}
+		q, err := num.Quo(b.val)
+		if err != nil {
+			r.Err = fmt.Errorf("%s is zero: %w", joinLabels(c.B), err)
+			return r
+		}
+		r.Unit, r.Value = data.Times, q
+		if c.Kind != data.Ratio {
+			r.Unit, r.Value = data.Percent, q.Mul(hundred)
+		}
+	}
+	return r
+}
+
+func joinLabels(ids []string) string {
+	if len(ids) == 1 {
+		return ids[0]
+	}
+	s := ""
+	for i, id := range ids {
+		if i > 0 {
+			s += " + "
+		}
+		s += id
+	}
+	return "the sum " + s
+}

@@ -1,0 +1,194 @@
+// Package data holds the widget's dataset: every figure the two source
+// articles give, the comparisons the widget computes from them, and the
+// claims the articles make about derived numbers.
+//
+// The dataset is a JSON file embedded in the binary (dataset.json). Every
+// number in it is a decimal string, never a JSON number, so that no value
+// passes through float64 on its way into the engine. Load parses and
+// validates it; Default returns the embedded dataset, already validated.
+//
+// The package imports only the standard library and shopspring/decimal, so
+// that the dataset can be read, checked and reused without go-app or a
+// browser.
+package data
+
+import "github.com/shopspring/decimal"
+
+// Unit is the unit a figure or a result is expressed in.
+type Unit string
+
+// The units the dataset may use. Validate rejects any other.
+const (
+	USDBillion Unit = "usd_bn"  // billions of US dollars
+	People     Unit = "people"  // a head-count
+	Percent    Unit = "percent" // a percentage (24 means 24 %)
+	PP         Unit = "pp"      // percentage points, the difference of two percentages
+	Times      Unit = "times"   // a dimensionless ratio (1.34 means 1.34×)
+	GW         Unit = "gw"      // gigawatts of computing capacity
+	TB         Unit = "tb"      // terabytes
+	Petabytes  Unit = "pb"      // petabytes
+	Count      Unit = "count"   // a plain count of things (markets, tables, vCPUs, quarters)
+	Million    Unit = "million" // millions of things (customers)
+)
+
+// Units lists every known unit, in a stable order.
+var Units = []Unit{USDBillion, People, Percent, PP, Times, GW, TB, Petabytes, Count, Million}
+
+// Span says what stretch of time a figure covers. Two flows can only be
+// compared when they cover the same span; a Point (a stock such as a
+// head-count, a one-off event such as a layoff round, or a growth rate
+// already normalised year over year) combines with anything.
+type Span string
+
+// The spans a figure may have.
+const (
+	Point   Span = "point"
+	Quarter Span = "quarter"
+	Year    Span = "year"
+)
+
+// Source says where in which article a figure or claim comes from.
+type Source struct {
+	Article string `json:"article"` // id of an Article in Dataset.Articles
+	Where   string `json:"where"`   // a short pointer: the section and the words quoted
+}
+
+// Article is one of the source articles.
+type Article struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Publisher string `json:"publisher"`
+	Date      string `json:"date"` // as precise as the article allows, e.g. "2026-02"
+	File      string `json:"file"` // the seed file the text was read from
+}
+
+// Input describes how a reader may adjust a figure: the bounds a slider
+// spans and the step it moves by. Typed values are not limited to the
+// slider's span, only by Min/Max when Strict is set.
+type Input struct {
+	SliderMin string `json:"slider_min"`
+	SliderMax string `json:"slider_max"`
+	Step      string `json:"step"`
+	// NonNegative rejects values below zero (head-counts, layoffs, money).
+	NonNegative bool `json:"non_negative"`
+	// Integer rejects fractional values (head-counts).
+	Integer bool `json:"integer"`
+}
+
+// Figure is one number an article gives. It is either a point value
+// (Value) or a range (Low and High), never both.
+type Figure struct {
+	ID     string `json:"id"`
+	Label  string `json:"label"`
+	Value  string `json:"value,omitempty"`
+	Low    string `json:"low,omitempty"`
+	High   string `json:"high,omitempty"`
+	Unit   Unit   `json:"unit"`
+	Period string `json:"period"` // human-readable: "Q4 2025", "2026", "January 2026"
+	Span   Span   `json:"span"`
+	// Approx is true when the article hedges the figure ("about",
+	// "roughly", "~", "nearly"); Hedge holds the word it used.
+	Approx bool   `json:"approx,omitempty"`
+	Hedge  string `json:"hedge,omitempty"`
+	Source Source `json:"source"`
+	// Input is set for the figures a reader may adjust.
+	Input *Input `json:"input,omitempty"`
+}
+
+// IsRange reports whether the figure is given as a range.
+func (f Figure) IsRange() bool { return f.Low != "" || f.High != "" }
+
+// Kind names the operation a Comparison applies to its operands. Every
+// kind sums the figures listed in A (and in B) first, so a comparison can
+// take a total of several figures as one operand.
+type Kind string
+
+// The comparison kinds the engine evaluates.
+const (
+	// Share is A / B × 100, in percent: the part A is of the whole B.
+	Share Kind = "share"
+	// Difference is A − B, in the operands' common unit.
+	Difference Kind = "difference"
+	// PercentChange is (A − B) / B × 100, in percent: how far A is above B.
+	PercentChange Kind = "percent_change"
+	// Ratio is A / B, in times.
+	Ratio Kind = "ratio"
+	// Spread is A − B of two percentages, in percentage points.
+	Spread Kind = "spread"
+	// Sum is the total of A (B must be empty).
+	Sum Kind = "sum"
+	// Scale is A × Factor (B must be empty), e.g. a quarter annualised.
+	Scale Kind = "scale"
+)
+
+// Kinds lists every comparison kind, in a stable order.
+var Kinds = []Kind{Share, Difference, PercentChange, Ratio, Spread, Sum, Scale}
+
+// Comparison is a derived number declared in the dataset and computed by
+// the engine from figure ids.
+type Comparison struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	Kind  Kind   `json:"kind"`
+	// A and B list operand ids: figures, or other comparisons (evaluated
+	// first; cycles are rejected by Validate).
+	A      []string `json:"a"`
+	B      []string `json:"b,omitempty"`
+	Factor string   `json:"factor,omitempty"` // Scale only
+	// Span of the result, for Scale (an annualised quarter is a Year).
+	ResultSpan Span `json:"result_span,omitempty"`
+	// Group places the comparison on an embed page: "workforce", "capex",
+	// "growth" (every comparison is on the dashboard).
+	Group string `json:"group"`
+	// Note explains the comparison to a reader, in one sentence.
+	Note string `json:"note,omitempty"`
+}
+
+// Claim is a derived number an article states, which the widget checks
+// against the figures. A point claim has Stated; a range claim has
+// StatedLow and StatedHigh.
+type Claim struct {
+	ID         string `json:"id"`
+	Quote      string `json:"quote"`      // the article's words
+	Comparison string `json:"comparison"` // id of the Comparison it is about
+	Stated     string `json:"stated,omitempty"`
+	StatedLow  string `json:"stated_low,omitempty"`
+	StatedHigh string `json:"stated_high,omitempty"`
+	// Hedge is the word that makes the claim approximate ("about",
+	// "roughly", "could approach"), empty for an unhedged claim.
+	Hedge string `json:"hedge,omitempty"`
+	// Relation is empty for a claim that states a value (or range), or
+	// "above" / "below" for a claim that the comparison exceeds (falls
+	// short of) Stated, such as "surpassing analyst expectations"
+	// (a difference above 0).
+	Relation string `json:"relation,omitempty"`
+	Source   Source `json:"source"`
+}
+
+// IsRange reports whether the claim states a range.
+func (c Claim) IsRange() bool { return c.StatedLow != "" || c.StatedHigh != "" }
+
+// Dataset is the whole embedded file, as parsed. Use Load or Default to get
+// one that has been validated; the lookups below assume validation passed.
+type Dataset struct {
+	Title       string       `json:"title"`
+	Articles    []Article    `json:"articles"`
+	Figures     []Figure     `json:"figures"`
+	Comparisons []Comparison `json:"comparisons"`
+	Claims      []Claim      `json:"claims"`
+
+	figures     map[string]int
+	comparisons map[string]int
+	values      map[string]Bounds
+	evalOrder   []Comparison
+	params      []Param
+	paramIdx    map[string]int
+}
+
+// Bounds is a figure's value as exact decimals: Low == High for a point.
+type Bounds struct {
+	Low, High decimal.Decimal
+}
+
+// IsPoint reports whether the bounds are a single value.
+func (b Bounds) IsPoint() bool { return b.Low.Equal(b.High) }

@@ -1,0 +1,32 @@
+package data_test
+
+import (
+	"fmt"
+
+	"amzwidget/data"
+)
+
+// A range figure is one figure with two ends, and two URL parameters.
+func ExampleDataset_Value() {
+	ds := data.Default()
+	b, _ := ds.Value("alphabet_capex")
+	fmt.Println(b.Low, b.High, b.IsPoint())
+	p, _ := ds.Param("alphabet_capex_high")
+	fmt.Println(p.Figure.ID, p.Default)
+	// Output:
+	// 175 185 false
+	// alphabet_capex 185
+}
+
+// The figures a group of comparisons depends on are the inputs an embed
+// page shows.
+func ExampleDataset_Inputs() {
+	ds := data.Default()
+	for _, p := range ds.Inputs(ds.InGroup("workforce")) {
+		fmt.Println(p.ID, p.Default)
+	}
+	// Output:
+	// workforce 350000
+	// cut_oct2025 14000
+	// cut_jan2026 16000
+}
