@@ -1,0 +1,56 @@
+# The two commands of the README: `make run` and `make test`.
+# Everything else here is a step of theirs, or `make bench` / `make static`.
+
+GO      ?= go
+ADDR    ?= :8000
+COMMIT  := $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo dev)
+FUZZTIME ?= 10s
+export GOFLAGS := -buildvcs=false
+SHELL   := /bin/bash
+
+.PHONY: all build wasm server run test deps lint unit fuzz clean
+
+all: build
+
+## build: the client web/app.wasm (+ .br, .gz, version.txt) and the server bin/amzwidget
+build: wasm server
+
+wasm:
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o web/app.wasm ./wasm
+	$(GO) run ./internal/cmd/compress -dir web -commit $(COMMIT)
+
+server:
+	$(GO) build -trimpath -o bin/amzwidget .
+
+## run: build everything and serve on http://localhost:8000
+run: build
+	./bin/amzwidget -addr $(ADDR)
+
+## deps: install what the tests need (Chromium, nginx, npm packages), or stop and say why
+deps:
+	bash scripts/deps.sh
+
+## lint: gofmt, go vet (host and GOOS=js), staticcheck
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi; echo "gofmt: ok"
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm ./app ./widget ./calc ./data ./scenario
+	$(GO) tool staticcheck ./...
+
+## unit: every Go test, browser tests included (they need `make build` and `make deps`)
+unit:
+	set -o pipefail; $(GO) test -count=1 -json ./... | $(GO) run ./internal/cmd/testsummary -min-browser 1
+
+## fuzz: each fuzz target for $(FUZZTIME)
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzParseNumber$$' -fuzztime $(FUZZTIME) ./scenario
+	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./scenario
+	$(GO) test -run '^$$' -fuzz '^FuzzEvaluate$$' -fuzztime $(FUZZTIME) ./calc
+
+## test: everything that proves it works
+test: deps lint build unit fuzz
+	@echo "make test: all passed"
+
+clean:
+	rm -rf bin dist web/app.wasm web/app.wasm.br web/app.wasm.gz web/app.wasm.sha256 web/version.txt

@@ -1,0 +1,51 @@
+package app
+
+import (
+	"amzwidget/widget"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Dashboard is the full page at "/": every comparison, every claim check,
+// and links to the embeddable pages.
+type Dashboard struct {
+	app.Compo
+}
+
+// OnPreRender sets the page title for the prerendered HTML.
+func (d *Dashboard) OnPreRender(ctx app.Context) { d.title(ctx) }
+
+// OnNav sets the page title in the browser.
+func (d *Dashboard) OnNav(ctx app.Context) { d.title(ctx) }
+
+func (d *Dashboard) title(ctx app.Context) {
+	ctx.Page().SetTitle(Title)
+	ctx.Page().SetDescription(Description)
+}
+
+// Render draws the page.
+func (d *Dashboard) Render() app.UI {
+	return app.Div().Class("page", "dashboard").Body(
+		app.Header().Class("masthead").Body(
+			app.H1().Text(Title),
+			app.P().Class("lede").Text(
+				"Amazon is cutting about 30,000 corporate jobs while planning some $200 billion of capital spending. "+
+					"Change any figure below: every comparison is recomputed exactly, and each claim the articles make is checked against the figures."),
+		),
+		app.Main().Body(
+			&widget.Board{},
+		),
+		app.Footer().Class("foot").Body(
+			app.P().Body(
+				app.Text("Embed one comparison: "),
+				app.A().Href("/embed/workforce").Text("workforce"), app.Text(", "),
+				app.A().Href("/embed/capex").Text("capital spending"), app.Text(", "),
+				app.A().Href("/embed/growth").Text("cloud growth"), app.Text(", or "),
+				app.A().Href("/embed/all").Text("all of them"), app.Text("."),
+			),
+			app.P().Class("method").Text(
+				"All arithmetic is exact decimal, done in your browser. Results are rounded once, for display, half away from zero; "+
+					"a result marked ≈ was rounded."),
+		),
+	)
+}

@@ -1,0 +1,39 @@
+//go:build !wasm
+
+package app
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Handler returns the go-app handler that prerenders the pages and serves
+// the PWA's files. version must change with every build (it is the ETag of
+// every page and names the service worker's cache); wasmSize is app.wasm's
+// uncompressed size, so that the loader's percentage is right when the file
+// is sent compressed.
+func Handler(version string, wasmSize int64) *app.Handler {
+	return &app.Handler{
+		Name:            Title,
+		ShortName:       "AI bet figures",
+		Title:           Title,
+		Description:     Description,
+		Lang:            "en",
+		Author:          "The widget team",
+		BackgroundColor: "#ffffff",
+		ThemeColor:      "#0f5c5c",
+		Icon: app.Icon{
+			Default:  "/web/icon-192.png",
+			Large:    "/web/icon-512.png",
+			Maskable: "/web/icon-maskable-512.png",
+			SVG:      "/web/icon.svg",
+		},
+		Styles:                  []string{"/web/widget.css"},
+		LoadingLabel:            "Loading the interactive version… {progress}%",
+		Version:                 version,
+		WasmContentLength:       strconv.FormatInt(wasmSize, 10),
+		WasmContentLengthHeader: "X-Uncompressed-Length",
+		CacheableResources:      Pages(),
+	}
+}

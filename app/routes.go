@@ -1,0 +1,44 @@
+// Package app is the PWA shell: the route table that the server and the
+// WebAssembly main both register, the pages, and the go-app Handler
+// settings.
+package app
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// Title and Description name the widget.
+const (
+	Title       = "Amazon's AI bet, by the numbers"
+	Description = "Amazon's layoffs, AWS's Q4 2025 results and the 2026 AI capital-spending race: every figure adjustable, every comparison exact, every claim checked."
+)
+
+// EmbedGroups are the comparisons that have an embed page of their own,
+// at /embed/<group>; /embed/all shows every comparison without site chrome.
+var EmbedGroups = []string{"workforce", "capex", "growth"}
+
+// Pages lists every route, for prerendering, precaching and the static
+// export.
+func Pages() []string {
+	ps := []string{"/"}
+	for _, g := range EmbedGroups {
+		ps = append(ps, "/embed/"+g)
+	}
+	return append(ps, "/embed/all")
+}
+
+// Routes registers every page with go-app. The server and the wasm main
+// must call it alike: go-app answers 404 for a route the server did not
+// register, and the browser renders only routes the wasm registered.
+func Routes() {
+	app.Route("/", func() app.Composer { return &Dashboard{} })
+	for _, g := range EmbedGroups {
+		app.Route("/embed/"+g, func() app.Composer { return &Embed{Group: g} })
+	}
+	app.Route("/embed/all", func() app.Composer { return &Embed{} })
+}
+
+// RunInBrowser registers the routes and starts the app. It is what the
+// WebAssembly main calls; on the server it returns at once.
+func RunInBrowser() {
+	Routes()
+	app.RunWhenOnBrowser()
+}

@@ -1,0 +1,353 @@
+// Command amzwidget serves the comparison widget: it prerenders every page
+// (so the figures are in the HTML before any WebAssembly runs), serves the
+// PWA's files and the precompressed app.wasm, and sets the security headers.
+//
+// Usage:
+//
+//	go run . -addr :8000
+//
+// Run `go run . -h` for every flag. `make build` must have built
+// web/app.wasm first.
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"amzwidget/app"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stderr); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			os.Exit(0)
+		}
+		fmt.Fprintln(os.Stderr, "amzwidget:", err)
+		os.Exit(1)
+	}
+}
+
+// config is what the flags set.
+type config struct {
+	addr           string
+	webDir         string
+	frameAncestors string
+	hsts           bool
+	logger         *slog.Logger
+}
+
+func parseFlags(args []string, stderr io.Writer) (config, error) {
+	fs := flag.NewFlagSet("amzwidget", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var c config
+	fs.StringVar(&c.addr, "addr", ":8000", "address to listen on, host:port")
+	fs.StringVar(&c.webDir, "web", "web", "directory of the static assets, with the built app.wasm")
+	fs.StringVar(&c.frameAncestors, "frame-ancestors", "*",
+		"the pages allowed to embed the widget in a frame: a CSP frame-ancestors source list, e.g. \"'self' https://news.example\"")
+	fs.BoolVar(&c.hsts, "hsts", false, "send Strict-Transport-Security (only when the site is served over TLS)")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: amzwidget [flags]\n\nServes the Amazon AI-bet comparison widget.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if strings.ContainsAny(c.frameAncestors, ";,\r\n") {
+		return c, errors.New("-frame-ancestors: a source list may not contain ';', ',' or a newline")
+	}
+	return c, nil
+}
+
+func run(ctx context.Context, args []string, stderr io.Writer) error {
+	cfg, err := parseFlags(args, stderr)
+	if err != nil {
+		return err
+	}
+	cfg.logger = slog.New(slog.NewTextHandler(stderr, nil))
+	h, err := newHandler(cfg)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		return err
+	}
+	return serve(ctx, ln, h, cfg.logger)
+}
+
+// Server limits. A page is a few KB and app.wasm under 2 MB compressed,
+// so generous bounds still cut off clients that stall.
+const (
+	readHeaderTimeout = 5 * time.Second  // slow-header (slowloris) clients are cut off here
+	readTimeout       = 10 * time.Second // we accept no request bodies (GET/HEAD only)
+	writeTimeout      = 60 * time.Second // app.wasm over a slow phone link; then a stalled reader is dropped
+	idleTimeout       = 120 * time.Second
+	maxHeaderBytes    = 16 << 10 // 16 KB: ample for our URLs, small for abuse
+	shutdownTimeout   = 10 * time.Second
+)
+
+// serve runs the HTTP server on ln until ctx is done, then lets in-flight
+// requests finish for up to shutdownTimeout.
+func serve(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logger) error {
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    maxHeaderBytes,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	log.Info("serving", "url", "http://"+ln.Addr().String())
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	return srv.Shutdown(sctx)
+}
+
+// newHandler wires the whole server: the go-app handler for pages and PWA
+// files, the static assets, the precompressed wasm, and the middleware.
+// Tests use it as main does.
+func newHandler(cfg config) (http.Handler, error) {
+	wasm, err := loadWasm(cfg.webDir)
+	if err != nil {
+		return nil, err
+	}
+	version := readVersion(cfg.webDir, wasm.raw)
+	pages := app.Handler(version, int64(len(wasm.raw)))
+	app.Routes()
+
+	mux := http.NewServeMux()
+	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		io.WriteString(w, "ok\n")
+	})
+	mux.Handle("/web/app.wasm", wasm)
+	mux.Handle("/app.wasm", wasm)
+	mux.Handle("/web/", http.StripPrefix("/web/", noListing(http.FileServer(http.Dir(cfg.webDir)))))
+	mux.Handle("/", pages)
+
+	var h http.Handler = mux
+	h = securityHeaders(h, cfg)
+	h = onlyGetHead(h)
+	h = accessLog(h, cfg.logger)
+	return h, nil
+}
+
+// wasmFile is app.wasm with its precompressed variants, held in memory.
+type wasmFile struct {
+	raw, br, gz []byte
+	etag        string
+}
+
+func loadWasm(dir string) (*wasmFile, error) {
+	raw, err := os.ReadFile(filepath.Join(dir, "app.wasm"))
+	if err != nil {
+		return nil, fmt.Errorf("read the client (run `make build` first): %w", err)
+	}
+	sum := sha256.Sum256(raw)
+	w := &wasmFile{raw: raw, etag: `"` + hex.EncodeToString(sum[:8]) + `"`}
+	// The compressed copies must be of this very app.wasm: a stale .br
+	// would serve an old client. make build writes all three together.
+	w.br = readIfFresh(filepath.Join(dir, "app.wasm.br"), dir)
+	w.gz = readIfFresh(filepath.Join(dir, "app.wasm.gz"), dir)
+	return w, nil
+}
+
+func readIfFresh(path, dir string) []byte {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil
+	}
+	raw, err := os.Stat(filepath.Join(dir, "app.wasm"))
+	if err != nil || st.ModTime().Before(raw.ModTime()) {
+		return nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	return b
+}
+
+// readVersion returns the build's version: web/version.txt as make build
+// writes it (git commit and content hash), else a hash of app.wasm. Never
+// go-app's start-time default, which would look like a new release on every
+// restart.
+func readVersion(dir string, wasm []byte) string {
+	if b, err := os.ReadFile(filepath.Join(dir, "version.txt")); err == nil {
+		if v := strings.TrimSpace(string(b)); v != "" && !strings.ContainsAny(v, "\"'<>\\ \t") {
+			return v
+		}
+	}
+	sum := sha256.Sum256(wasm)
+	return hex.EncodeToString(sum[:8])
+}
+
+// ServeHTTP sends app.wasm brotli- or gzip-compressed when the client
+// accepts it, with the uncompressed length in X-Uncompressed-Length for
+// go-app's loader.
+func (f *wasmFile) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Type", "application/wasm")
+	h.Set("Vary", "Accept-Encoding")
+	h.Set("ETag", f.etag)
+	h.Set("Cache-Control", "no-cache")
+	h.Set("X-Uncompressed-Length", strconv.Itoa(len(f.raw)))
+	body := f.raw
+	switch {
+	case f.br != nil && accepts(r, "br"):
+		body = f.br
+		h.Set("Content-Encoding", "br")
+	case f.gz != nil && accepts(r, "gzip"):
+		body = f.gz
+		h.Set("Content-Encoding", "gzip")
+	}
+	if match := r.Header.Get("If-None-Match"); match != "" && strings.Contains(match, f.etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	if r.Method == http.MethodHead {
+		return
+	}
+	w.Write(body)
+}
+
+// accepts reports whether the request's Accept-Encoding allows coding
+// (present and not q=0).
+func accepts(r *http.Request, coding string) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if !strings.EqualFold(strings.TrimSpace(name), coding) {
+			continue
+		}
+		params = strings.ReplaceAll(params, " ", "")
+		if q, ok := strings.CutPrefix(params, "q="); ok {
+			if v, err := strconv.ParseFloat(q, 64); err == nil && v == 0 {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// noListing answers 404 for directories instead of listing them.
+func noListing(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "" || strings.HasSuffix(r.URL.Path, "/") {
+			http.NotFound(w, r)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// onlyGetHead refuses every method but GET and HEAD.
+func onlyGetHead(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			w.Header().Set("Allow", "GET, HEAD")
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// csp returns the Content-Security-Policy: our origin only, no inline
+// script or style, WebAssembly allowed, and the frame-ancestors of the
+// -frame-ancestors flag.
+func csp(frameAncestors string) string {
+	return strings.Join([]string{
+		"default-src 'self'",
+		"script-src 'self' 'wasm-unsafe-eval'",
+		"style-src 'self'",
+		"img-src 'self' data:",
+		"connect-src 'self'",
+		"worker-src 'self'",
+		"manifest-src 'self'",
+		"object-src 'none'",
+		"base-uri 'self'",
+		"form-action 'self'",
+		"frame-ancestors " + frameAncestors,
+	}, "; ")
+}
+
+func securityHeaders(h http.Handler, cfg config) http.Handler {
+	policy := csp(cfg.frameAncestors)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hd := w.Header()
+		hd.Set("Content-Security-Policy", policy)
+		hd.Set("X-Content-Type-Options", "nosniff")
+		hd.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+		hd.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()")
+		if cfg.hsts {
+			hd.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// statusWriter records the status code for the access log.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+	bytes  int
+}
+
+func (s *statusWriter) WriteHeader(code int) {
+	if s.status == 0 {
+		s.status = code
+	}
+	s.ResponseWriter.WriteHeader(code)
+}
+
+func (s *statusWriter) Write(b []byte) (int, error) {
+	if s.status == 0 {
+		s.status = http.StatusOK
+	}
+	n, err := s.ResponseWriter.Write(b)
+	s.bytes += n
+	return n, err
+}
+
+func accessLog(h http.Handler, log *slog.Logger) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w}
+		h.ServeHTTP(sw, r)
+		log.LogAttrs(r.Context(), slog.LevelDebug, "request",
+			slog.String("method", r.Method),
+			slog.String("path", r.URL.Path),
+			slog.Int("status", sw.status),
+			slog.Int("bytes", sw.bytes),
+			slog.Duration("took", time.Since(start)))
+	})
+}
+

@@ -1,0 +1,161 @@
+package widget
+
+import (
+	"net/url"
+
+	"amzwidget/calc"
+	"amzwidget/data"
+	"amzwidget/scenario"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Board is the interactive comparison: the inputs of a group of
+// comparisons, their results and the claim checks. It owns the reader's
+// scenario, read from the page URL (on the server when prerendering, and in
+// the browser on navigation) and written back to it, without a reload, as
+// the reader types.
+type Board struct {
+	app.Compo
+
+	// Group selects the comparisons: "workforce", "capex", "growth", or ""
+	// for all of them.
+	Group string
+
+	sc       *scenario.Scenario
+	res      *calc.Results
+	cmps     []data.Comparison
+	params   []data.Param
+	drafts   map[string]draft
+	problems []scenario.Problem
+}
+
+// draft is a field's text while the reader edits it, and its error.
+type draft struct {
+	text string
+	err  error
+}
+
+// OnNav reads the scenario from the URL.
+func (b *Board) OnNav(ctx app.Context) { b.load(ctx.Page().URL()) }
+
+func (b *Board) load(u *url.URL) {
+	ds := data.Default()
+	var q url.Values
+	if u != nil {
+		q = u.Query()
+	}
+	b.sc, b.problems = scenario.Decode(ds, q)
+	b.cmps = ds.InGroup(b.Group)
+	b.params = ds.Inputs(b.cmps)
+	b.drafts = map[string]draft{}
+	b.res = b.sc.Evaluate()
+}
+
+func (b *Board) ensure(ctx app.Context) {
+	if b.sc == nil {
+		b.load(ctx.Page().URL())
+	}
+}
+
+// edit is the action of a changed field: parse, keep or refuse, recompute,
+// and write the URL.
+func (b *Board) edit(ctx app.Context, id, text string) {
+	b.ensure(ctx)
+	err := b.sc.Set(id, text)
+	b.drafts[id] = draft{text: text, err: err}
+	if err != nil {
+		return
+	}
+	b.changed(ctx)
+}
+
+func (b *Board) reset(ctx app.Context, id string) {
+	b.ensure(ctx)
+	b.sc.Reset(id)
+	delete(b.drafts, id)
+	b.changed(ctx)
+}
+
+func (b *Board) resetAll(ctx app.Context) {
+	b.ensure(ctx)
+	b.sc.ResetAll()
+	clear(b.drafts)
+	b.problems = nil
+	b.changed(ctx)
+}
+
+func (b *Board) changed(ctx app.Context) {
+	b.res = b.sc.Evaluate()
+	u := *ctx.Page().URL()
+	u.RawQuery = b.sc.QueryKeeping(u.Query())
+	ctx.Page().ReplaceURL(&u)
+}
+
+// Render draws the inputs, then the results.
+func (b *Board) Render() app.UI {
+	if b.sc == nil {
+		b.load(nil)
+	}
+	st := b.sc.Style()
+	anyChanged := len(b.sc.Values) > 0
+	return app.Div().Class("board").Body(
+		app.If(len(b.problems) > 0, func() app.UI {
+			return app.Div().Class("notice").ID("url-problems").Role("status").Body(
+				app.P().Text("Some values in this link were not used; the article's values are shown instead:"),
+				app.Ul().Body(app.Range(b.problems).Slice(func(i int) app.UI {
+					p := b.problems[i]
+					return app.Li().Body(app.Code().Text(p.Param), app.Text(": "+p.Message+"."))
+				})),
+			)
+		}),
+		app.Section().Class("inputs").Aria("label", "Assumptions").Body(
+			app.H2().Class("section-title").Text("Assumptions"),
+			app.Div().Class("fields").Body(
+				app.Range(b.params).Slice(func(i int) app.UI {
+					p := b.params[i]
+					cur := b.sc.Value(p)
+					text := calc.FormatNumber(cur, st.Locale)
+					var errText string
+					if d, ok := b.drafts[p.ID]; ok {
+						text = d.text
+						if d.err != nil {
+							errText = d.err.Error()
+						}
+					}
+					return &FigureInput{
+						Param:   p,
+						Text:    text,
+						Slider:  cur.String(),
+						Article: calc.Format(calc.Dec(p.Default), p.Figure.Unit, calc.DefaultStyle),
+						Changed: b.sc.Changed(p.ID),
+						Error:   errText,
+						OnEdit:  b.edit,
+						OnReset: b.reset,
+					}
+				}),
+			),
+			app.If(anyChanged, func() app.UI {
+				return app.Button().Type("button").ID("reset-all").Class("reset-all").
+					Text("Reset all to the article's figures").
+					OnClick(func(ctx app.Context, e app.Event) { b.resetAll(ctx) })
+			}),
+		),
+		app.Section().Class("results").Aria("label", "Comparisons").Body(
+			app.H2().Class("section-title").Text("Comparisons"),
+			app.Div().Class("cards").Body(
+				app.Range(b.cmps).Slice(func(i int) app.UI {
+					r, _ := b.res.Get(b.cmps[i].ID)
+					var vs []calc.Verdict
+					for _, v := range b.res.Verdicts() {
+						if v.Claim.Comparison == r.Comparison.ID {
+							vs = append(vs, v)
+						}
+					}
+					return &ComparisonCard{Result: r, Verdicts: vs, Style: st}
+				}),
+			),
+		),
+		&SourceLine{Articles: data.Default().Sources(b.cmps)},
+	)
+}

@@ -1,0 +1,89 @@
+package widget
+
+import (
+	"amzwidget/calc"
+	"amzwidget/data"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// ClaimVerdict shows one of the articles' claims about a derived number
+// and whether the figures, under the current assumptions, bear it out.
+type ClaimVerdict struct {
+	app.Compo
+
+	Verdict calc.Verdict
+	Style   calc.Style
+}
+
+// Render draws the claim, its verdict, the size of the gap and the rule.
+func (c *ClaimVerdict) Render() app.UI {
+	v := c.Verdict
+	return app.Div().
+		Class("claim", "verdict-"+outcomeClass(v.Outcome)).
+		ID("claim-"+v.Claim.ID).
+		Body(
+			app.P().Class("quote").Body(
+				app.Span().Class("says").Text("The article says: "),
+				app.Q().Text(v.Claim.Quote),
+			),
+			app.P().Class("verdict").Body(
+				app.Strong().Class("outcome").Text(outcomeText(v.Outcome)),
+				app.Text(" "+Explain(v, c.Style)),
+			),
+			app.P().Class("rule").Text("Rule: "+v.Rule+"."),
+		)
+}
+
+func outcomeClass(o calc.Outcome) string {
+	switch o {
+	case calc.Consistent:
+		return "consistent"
+	case calc.Overstated:
+		return "overstated"
+	case calc.Understated:
+		return "understated"
+	case calc.Contradicted:
+		return "contradicted"
+	case calc.Undetermined:
+		return "undetermined"
+	}
+	return "unverifiable"
+}
+
+func outcomeText(o calc.Outcome) string {
+	s := o.String()
+	return string(s[0]-'a'+'A') + s[1:] + "."
+}
+
+// Explain says in one sentence what the figures give and how far the
+// claim is from them.
+func Explain(v calc.Verdict, st calc.Style) string {
+	if v.Outcome == calc.Unverifiable {
+		return "It can't be checked: " + v.Reason + "."
+	}
+	got := "The figures give " + calc.FormatInterval(v.Computed, v.Unit, st)
+	if v.Claim.Relation != "" {
+		return got + "."
+	}
+	if v.Outcome == calc.Consistent {
+		return got + ", within the rule."
+	}
+	gapUnit := v.Unit
+	if gapUnit == data.Percent {
+		gapUnit = data.PP
+	}
+	more := "higher"
+	if v.Outcome == calc.Understated {
+		more = "lower"
+	}
+	if v.Claim.IsRange() {
+		return got + "; the claimed range runs " +
+			calc.FormatInterval(calc.Interval{Lo: v.Gap.Lo.Abs(), Hi: v.Gap.Hi.Abs()}, gapUnit, st) + " " + more + "."
+	}
+	s := got + "; the claim is " + calc.Format(v.Gap.Lo.Abs(), gapUnit, st)
+	if v.HasGapPercent {
+		s += " (" + calc.Format(v.GapPercent.Abs(), data.Percent, st) + ")"
+	}
+	return s + " " + more + "."
+}

@@ -1,0 +1,114 @@
+package widget
+
+import (
+	"amzwidget/calc"
+	"amzwidget/data"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// FigureInput is one adjustable figure: a labelled text field with its
+// unit, a slider over a sensible range, the article's value for reference,
+// a reset button once the value was changed, and the error for a value that
+// was refused.
+type FigureInput struct {
+	app.Compo
+
+	Param data.Param
+	// Text is what the field shows: the reader's text while they type, or
+	// the current value re-formatted from its decimal (never raw URL text).
+	Text string
+	// Slider is the current valid value as a plain decimal string.
+	Slider  string
+	Article string // the article's value, formatted
+	Changed bool
+	Error   string
+
+	OnEdit  func(ctx app.Context, id, text string)
+	OnReset func(ctx app.Context, id string)
+}
+
+// Label returns the field's label: the figure's label, and which end of a
+// range the field sets.
+func Label(p data.Param) string {
+	l := p.Figure.Label
+	switch p.Part {
+	case data.Low:
+		l += ", low end"
+	case data.High:
+		l += ", high end"
+	}
+	return l
+}
+
+// Render draws the field.
+func (f *FigureInput) Render() app.UI {
+	id := f.Param.ID
+	in := f.Param.Figure.Input
+	class := "field"
+	if f.Changed {
+		class += " changed"
+	}
+	if f.Error != "" {
+		class += " invalid"
+	}
+	unit := calc.UnitName(f.Param.Figure.Unit)
+	msg := "Article: " + f.Article
+	if f.Error != "" {
+		msg = f.Error
+	}
+	return app.Div().Class(class).ID("field-"+id).Body(
+		app.Label().For("in-"+id).Body(
+			app.Span().Class("label").Text(Label(f.Param)),
+			app.If(unit != "", func() app.UI { return app.Span().Class("unit").Text(" (" + unit + ")") }),
+		),
+		app.Div().Class("controls").Body(
+			app.Input().
+				Type("text").
+				ID("in-"+id).
+				Name(id).
+				Class("number").
+				Attr("inputmode", "decimal").
+				AutoComplete(false).
+				Spellcheck(false).
+				Value(f.Text).
+				Aria("describedby", "msg-"+id).
+				Aria("invalid", f.Error != "").
+				OnInput(func(ctx app.Context, e app.Event) {
+					if f.OnEdit != nil {
+						f.OnEdit(ctx, id, ctx.JSSrc().Get("value").String())
+					}
+				}),
+			app.If(in != nil && in.SliderMin != "", func() app.UI {
+				return app.Input().
+					Type("range").
+					ID("slider-"+id).
+					Class("slider").
+					Min(in.SliderMin).
+					Max(in.SliderMax).
+					Attr("step", in.Step).
+					Value(f.Slider).
+					Aria("label", Label(f.Param)+" slider").
+					OnInput(func(ctx app.Context, e app.Event) {
+						if f.OnEdit != nil {
+							f.OnEdit(ctx, id, ctx.JSSrc().Get("value").String())
+						}
+					})
+			}),
+			app.If(f.Changed, func() app.UI {
+				return app.Button().
+					Type("button").
+					Class("reset").
+					ID("reset-"+id).
+					Aria("label", "Reset "+Label(f.Param)+" to the article's "+f.Article).
+					Text("Reset").
+					OnClick(func(ctx app.Context, e app.Event) {
+						if f.OnReset != nil {
+							f.OnReset(ctx, id)
+						}
+					})
+			}),
+		),
+		app.P().ID("msg-"+id).Class("msg").Aria("live", "polite").Text(msg),
+	)
+}
