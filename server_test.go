@@ -1,0 +1,173 @@
+package main
+
+import (
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// testServer starts the real wiring (newHandler, as main calls it) on a
+// loopback port. It needs web/app.wasm: `make build` writes it.
+var (
+	testSrvOnce sync.Once
+	testSrv     *httptest.Server
+	testSrvErr  error
+)
+
+func testConfig() config {
+	return config{
+		webDir:         "web",
+		frameAncestors: "*",
+		logger:         slog.New(slog.NewTextHandler(io.Discard, nil)),
+	}
+}
+
+func server(t testing.TB) *httptest.Server {
+	t.Helper()
+	testSrvOnce.Do(func() {
+		if _, err := os.Stat("web/app.wasm"); err != nil {
+			testSrvErr = err
+			return
+		}
+		h, err := newHandler(testConfig())
+		if err != nil {
+			testSrvErr = err
+			return
+		}
+		testSrv = httptest.NewServer(h) // binds 127.0.0.1
+	})
+	if testSrvErr != nil {
+		t.Fatalf("server: %v (run `make build` first)", testSrvErr)
+	}
+	return testSrv
+}
+
+// get fetches path from the test server and returns the status and body.
+func get(t testing.TB, path string, hdr ...string) (*http.Response, string) {
+	t.Helper()
+	req, err := http.NewRequest("GET", server(t).URL+path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i+1 < len(hdr); i += 2 {
+		req.Header.Set(hdr[i], hdr[i+1])
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, string(b)
+}
+
+// visibleText parses an HTML page and returns its text content outside
+// script and style elements, with white space folded.
+func visibleText(t testing.TB, page string) string {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style" || n.Data == "head") {
+			return
+		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+			b.WriteByte(' ')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// prerendered lists, per page, text the HTML must hold before any script
+// runs: figures and results worked out by hand from the articles
+// (e.g. 30,000 / 350,000 = 8.5714…% → ≈ 8.57%; 200 − 148.86 = 51.14;
+// 35.6 × 4 = 142.4; 12.47 / 35.6 = 35.0280…%).
+var prerendered = map[string][]string{
+	"/": {
+		"350,000", "14,000", "16,000", "$148.86 billion",
+		"30,000", "4%", "≈ 4.57%", "≈ 8.57%",
+		"$51.14 billion", "≈ 34.35%", "≈ 1.34×",
+		"$640–670 billion", "≈ 29.85–31.25%", "$50 billion",
+		"−15 pp", "−24 pp", "9 pp",
+		"$0.67 billion", "≈ 1.92%", "≈ 35.03%", "≈ 0.43 pp", "$142.4 billion",
+		"Overstated.", "Consistent.", "different periods",
+		"Sources:",
+	},
+	"/embed/workforce": {"350,000", "30,000", "≈ 8.57%", "Overstated.", "Sources:"},
+	"/embed/capex":     {"$51.14 billion", "$640–670 billion", "Sources:"},
+	"/embed/growth":    {"−15 pp", "≈ 35.03%", "$142.4 billion", "Sources:"},
+	"/embed/all":       {"≈ 8.57%", "$51.14 billion", "−15 pp"},
+}
+
+func TestPrerenderedPagesHoldEveryFigure(t *testing.T) {
+	for path, want := range prerendered {
+		res, body := get(t, path)
+		if res.StatusCode != 200 {
+			t.Errorf("GET %s: %d", path, res.StatusCode)
+			continue
+		}
+		text := visibleText(t, body)
+		for _, w := range want {
+			if !strings.Contains(text, w) {
+				t.Errorf("GET %s: prerendered text lacks %q", path, w)
+			}
+		}
+	}
+}
+
+func TestWasmServedPrecompressed(t *testing.T) {
+	raw, err := os.ReadFile("web/app.wasm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ accept, enc string }{
+		{"br, gzip", "br"},
+		{"gzip", "gzip"},
+		{"br;q=0, gzip", "gzip"},
+		{"", ""},
+	} {
+		req, _ := http.NewRequest("GET", server(t).URL+"/web/app.wasm", nil)
+		req.Header.Set("Accept-Encoding", tc.accept)
+		tr := &http.Transport{DisableCompression: true}
+		res, err := tr.RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if got := res.Header.Get("Content-Encoding"); got != tc.enc {
+			t.Errorf("Accept-Encoding %q: Content-Encoding %q, want %q", tc.accept, got, tc.enc)
+		}
+		if got := res.Header.Get("X-Uncompressed-Length"); got != itoa(len(raw)) {
+			t.Errorf("X-Uncompressed-Length %s, want %d", got, len(raw))
+		}
+		if tc.enc == "" && len(body) != len(raw) {
+			t.Errorf("identity body %d bytes, want %d", len(body), len(raw))
+		}
+		if tc.enc != "" && len(body) >= len(raw)/2 {
+			t.Errorf("%s body %d bytes: not compressed?", tc.enc, len(body))
+		}
+	}
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
