@@ -350,4 +350,3 @@ func accessLog(h http.Handler, log *slog.Logger) http.Handler {
 			slog.Duration("took", time.Since(start)))
 	})
 }
-
