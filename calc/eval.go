@@ -3,6 +3,7 @@ package calc
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"amzwidget/data"
 
@@ -101,6 +102,7 @@ func Figure(ds *data.Dataset, a Assumptions, id string) (Interval, bool) {
 // operand is a resolved operand: its value, unit and span, and a name for
 // messages.
 type operand struct {
+	label  string
 	val    Interval
 	unit   data.Unit
 	span   data.Span
@@ -120,11 +122,11 @@ func Evaluate(ds *data.Dataset, a Assumptions) *Results {
 			if r.Err != nil {
 				return operand{err: fmt.Errorf("%s: %w", r.Comparison.Label, ErrDependency)}
 			}
-			return operand{val: r.Value, unit: r.Unit, span: r.Span, period: string(r.Span)}
+			return operand{label: r.Comparison.Label, val: r.Value, unit: r.Unit, span: r.Span, period: string(r.Span)}
 		}
 		f, _ := ds.Figure(id)
 		x, _ := Figure(ds, a, id)
-		return operand{val: x, unit: f.Unit, span: f.Span, period: f.Period}
+		return operand{label: f.Label, val: x, unit: f.Unit, span: f.Span, period: f.Period}
 	}
 	for _, c := range order {
 		r := evalOne(c, resolve)
@@ -142,7 +144,8 @@ func Evaluate(ds *data.Dataset, a Assumptions) *Results {
 func evalOne(c data.Comparison, resolve func(string) operand) Result {
 	r := Result{Comparison: c}
 	var ops []operand
-	sum := func(ids []string) (operand, error) {
+	var labels [2][]string
+	sum := func(side int, ids []string) (operand, error) {
 		var out operand
 		for i, id := range ids {
 			o := resolve(id)
@@ -150,6 +153,7 @@ func evalOne(c data.Comparison, resolve func(string) operand) Result {
 				return o, o.err
 			}
 			ops = append(ops, o)
+			labels[side] = append(labels[side], o.label)
 			if i == 0 {
 				out = o
 				continue
@@ -161,14 +165,14 @@ func evalOne(c data.Comparison, resolve func(string) operand) Result {
 		}
 		return out, nil
 	}
-	a, err := sum(c.A)
+	a, err := sum(0, c.A)
 	if err != nil {
 		r.Err = err
 		return r
 	}
 	var b operand
 	if len(c.B) > 0 {
-		if b, err = sum(c.B); err != nil {
+		if b, err = sum(1, c.B); err != nil {
 			r.Err = err
 			return r
 		}
@@ -221,7 +225,7 @@ func evalOne(c data.Comparison, resolve func(string) operand) Result {
 		}
 		q, err := num.Quo(b.val)
 		if err != nil {
-			r.Err = fmt.Errorf("%s is zero: %w", joinLabels(c.B), err)
+			r.Err = fmt.Errorf("%s is zero (%w)", joinLabels(labels[1]), err)
 			return r
 		}
 		r.Unit, r.Value = data.Times, q
@@ -232,16 +236,11 @@ func evalOne(c data.Comparison, resolve func(string) operand) Result {
 	return r
 }
 
-func joinLabels(ids []string) string {
-	if len(ids) == 1 {
-		return ids[0]
+// joinLabels names a divisor for a message: one figure's label, or the
+// sum of several.
+func joinLabels(labels []string) string {
+	if len(labels) == 1 {
+		return labels[0]
 	}
-	s := ""
-	for i, id := range ids {
-		if i > 0 {
-			s += " + "
-		}
-		s += id
-	}
-	return "the sum " + s
+	return "the sum of " + strings.Join(labels, ", ")
 }

@@ -1,6 +1,7 @@
 package widget
 
 import (
+	"errors"
 	"net/url"
 
 	"amzwidget/calc"
@@ -49,6 +50,13 @@ func (b *Board) load(u *url.URL) {
 	b.cmps = ds.InGroup(b.Group)
 	b.params = ds.Inputs(b.cmps)
 	b.drafts = map[string]draft{}
+	// A refused URL value shows its message at its field too, with the
+	// article's value in the field: never the refused text itself.
+	for _, pr := range b.problems {
+		if p, ok := ds.Param(pr.Param); ok {
+			b.drafts[p.ID] = draft{text: calc.FormatNumber(p.Default, calc.English), err: errors.New(pr.Message)}
+		}
+	}
 	b.res = b.sc.Evaluate()
 }
 

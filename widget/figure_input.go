@@ -61,6 +61,7 @@ func (f *FigureInput) Render() app.UI {
 		app.Label().For("in-"+id).Body(
 			app.Span().Class("label").Text(Label(f.Param)),
 			app.If(unit != "", func() app.UI { return app.Span().Class("unit").Text(" (" + unit + ")") }),
+			app.If(f.Changed, func() app.UI { return app.Span().Class("badge").Text("changed") }),
 		),
 		app.Div().Class("controls").Body(
 			app.Input().

@@ -1,0 +1,184 @@
+package calc_test
+
+import (
+	"errors"
+	"math/big"
+	"os/exec"
+	"slices"
+	"strings"
+	"testing"
+
+	"amzwidget/calc"
+	"amzwidget/data"
+
+	"github.com/shopspring/decimal"
+)
+
+// rat parses "a/b" or "a" into an exact big.Rat: the independent side of
+// every expectation below, worked out by hand from the articles' figures.
+func rat(s string) *big.Rat {
+	r, ok := new(big.Rat).SetString(s)
+	if !ok {
+		panic(s)
+	}
+	return r
+}
+
+// articleResults are the comparisons under the articles' own figures, as
+// exact fractions (lo, hi), computed by hand:
+// 14000/350000 = 1/25 → 4 %; 16000/350000 = 8/175 → 800/175 %; etc.
+var articleResults = map[string][2]string{
+	"cut_total":                    {"30000", "30000"},
+	"cut_share_oct2025":            {"4", "4"},
+	"cut_share_jan2026":            {"32/7", "32/7"}, // 16000/350000×100
+	"cut_share_total":              {"60/7", "60/7"}, // 30000/350000×100
+	"capex_vs_estimate_diff":       {"51.14", "51.14"},
+	"capex_vs_estimate_pct":        {"511400/14886", "511400/14886"},
+	"capex_vs_estimate_ratio":      {"20000/14886", "20000/14886"},
+	"hyperscaler_capex_sum":        {"640", "670"},             // 200+175+115+150, 200+185+135+150
+	"amazon_capex_share":           {"20000/670", "20000/640"}, // 200/670, 200/640 ×100
+	"capex_vs_alphabet":            {"15", "25"},               // 200−185, 200−175
+	"capex_vs_meta":                {"65", "85"},               // 200−135, 200−115
+	"capex_vs_microsoft":           {"50", "50"},
+	"aws_vs_azure_growth":          {"-15", "-15"},
+	"aws_vs_gcp_growth":            {"-24", "-24"},
+	"gcp_vs_azure_growth":          {"9", "9"},
+	"aws_revenue_vs_estimate_diff": {"0.67", "0.67"},
+	"aws_revenue_vs_estimate_pct":  {"6700/3493", "6700/3493"}, // 0.67/34.93×100
+	"aws_q4_margin":                {"124700/3560", "124700/3560"},
+	"aws_margin_change":            {"124700/3560 − 34.6", ""}, // see below
+	"aws_run_rate":                 {"142.4", "142.4"},
+}
+
+func TestEvaluateArticleFigures(t *testing.T) {
+	ds := data.Default()
+	rs := calc.Evaluate(ds, nil)
+	margin := new(big.Rat).Sub(rat("124700/3560"), rat("34.6"))
+	for id, want := range articleResults {
+		r, ok := rs.Get(id)
+		if !ok {
+			t.Errorf("%s: no such comparison", id)
+			continue
+		}
+		if r.Err != nil {
+			t.Errorf("%s: %v", id, r.Err)
+			continue
+		}
+		var lo, hi *big.Rat
+		if id == "aws_margin_change" {
+			lo, hi = margin, margin
+		} else {
+			lo, hi = rat(want[0]), rat(want[1])
+		}
+		if r.Value.Lo.Rat().Cmp(lo) != 0 || r.Value.Hi.Rat().Cmp(hi) != 0 {
+			t.Errorf("%s = [%s, %s], want [%s, %s]", id, r.Value.Lo, r.Value.Hi, lo.FloatString(6), hi.FloatString(6))
+		}
+	}
+	for _, c := range ds.Comparisons {
+		if _, ok := articleResults[c.ID]; !ok && c.ID != "capacity_aws_vs_microsoft" {
+			t.Errorf("comparison %s has no hand-computed expectation here", c.ID)
+		}
+	}
+	if r, _ := rs.Get("capacity_aws_vs_microsoft"); !errors.Is(r.Err, calc.ErrPeriodMismatch) {
+		t.Errorf("capacity_aws_vs_microsoft: err = %v, want ErrPeriodMismatch", r.Err)
+	}
+}
+
+func TestClaimVerdicts(t *testing.T) {
+	ds := data.Default()
+	type want map[string]calc.Outcome
+	tests := []struct {
+		name string
+		a    calc.Assumptions
+		want want
+	}{
+		{"article", nil, want{
+			"claim_cut_share_total":     calc.Overstated, // 10 vs 8.57: 16.7 % over, beyond ±5 %
+			"claim_cut_total":           calc.Consistent,
+			"claim_capex_over_forecast": calc.Consistent, // 50 vs 51.14: 2.2 % under
+			"claim_run_rate":            calc.Consistent, // 142 vs 142.4: within ±0.5
+			"claim_margin":              calc.Consistent, // 35 vs 35.03
+			"claim_combined_capex":      calc.Overstated, // [650,700] vs [640,670]
+			"claim_revenue_beat":        calc.Consistent,
+			"claim_capex_largest":       calc.Consistent,
+			"claim_capacity_outpacing":  calc.Unverifiable,
+		}},
+		{"workforce 300000", calc.Assumptions{"workforce": decimal.NewFromInt(300000)}, want{
+			"claim_cut_share_total": calc.Consistent, // exactly 10 %
+		}},
+		{"workforce 315790", calc.Assumptions{"workforce": decimal.NewFromInt(315790)}, want{
+			// 30000/315790 = 9.4999…%: 10 is 5.2633 % above it → overstated
+			"claim_cut_share_total": calc.Overstated,
+		}},
+		{"workforce 315789", calc.Assumptions{"workforce": decimal.NewFromInt(315789)}, want{
+			// 30000/315789 = 9.50002…%; ×1.05 = 9.975…: still below 10 → overstated
+			"claim_cut_share_total": calc.Overstated,
+		}},
+		{"workforce 300001", calc.Assumptions{"workforce": decimal.NewFromInt(285715)}, want{
+			// 30000/285715 = 10.49997…%; 10 is within 5 % below → consistent
+			"claim_cut_share_total": calc.Consistent,
+		}},
+		{"workforce 0", calc.Assumptions{"workforce": decimal.Zero}, want{
+			"claim_cut_share_total": calc.Unverifiable,
+			"claim_cut_total":       calc.Consistent,
+		}},
+		{"revenue below estimate", calc.Assumptions{"aws_q4_revenue": decimal.RequireFromString("34")}, want{
+			"claim_revenue_beat": calc.Contradicted,
+			"claim_run_rate":     calc.Overstated, // 142 claimed vs 34 × 4 = 136
+		}},
+		{"margin 35.6", calc.Assumptions{"aws_q4_operating_income": decimal.RequireFromString("12.6816")}, want{
+			// 12.6816/35.6 = 35.6222…%: 35 is more than 0.5 below → understated
+			"claim_margin": calc.Understated,
+		}},
+		{"combined inside", calc.Assumptions{"meta_capex_low": decimal.NewFromInt(125), "alphabet_capex_high": decimal.NewFromInt(200)}, want{
+			// [650, 685] lies within [650, 700]
+			"claim_combined_capex": calc.Consistent,
+		}},
+	}
+	for _, tt := range tests {
+		rs := calc.Evaluate(ds, tt.a)
+		for id, w := range tt.want {
+			v, ok := rs.Verdict(id)
+			if !ok {
+				t.Errorf("%s: no claim %s", tt.name, id)
+				continue
+			}
+			if v.Outcome != w {
+				t.Errorf("%s: %s is %v, want %v (computed [%s, %s]; rule %s)", tt.name, id, v.Outcome, w, v.Computed.Lo, v.Computed.Hi, v.Rule)
+			}
+		}
+	}
+}
+
+// TestPureCore proves the engine, dataset and scenario packages import
+// neither go-app nor syscall/js, on the host and under GOOS=js (where the
+// standard library's own syscall package uses syscall/js: only imports by
+// non-standard packages count).
+func TestPureCore(t *testing.T) {
+	for _, goos := range []string{"", "js"} {
+		cmd := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}} {{.Standard}} {{join .Imports \" \"}}",
+			"amzwidget/calc", "amzwidget/data", "amzwidget/scenario")
+		if goos != "" {
+			cmd.Env = append(cmd.Environ(), "GOOS=js", "GOARCH=wasm")
+		}
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("go list: %v\n%s", err, out)
+		}
+		n := 0
+		for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+			f := strings.Fields(line)
+			pkg, std, imports := f[0], f[1] == "true", f[2:]
+			n++
+			if strings.Contains(pkg, "go-app") {
+				t.Errorf("GOOS=%s: the pure core depends on %s", goos, pkg)
+			}
+			if !std && slices.Contains(imports, "syscall/js") {
+				t.Errorf("GOOS=%s: %s imports syscall/js", goos, pkg)
+			}
+		}
+		if n < 10 {
+			t.Fatalf("go list listed only %d packages: %s", n, out)
+		}
+	}
+}
