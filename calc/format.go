@@ -135,7 +135,7 @@ func number(v Value, u data.Unit, st Style) (string, bool) {
 	return group(abs.Round(places).StringFixed(places), l), true
 }
 
-func isZeroText(s string) bool { return strings.Trim(s, "0.,  ") == "" }
+func isZeroText(s string) bool { return strings.Trim(s, "0.,\u00a0\u202f ") == "" }
 
 // group inserts the locale's separators into a plain "1234.5" string.
 func group(s string, l Locale) string {

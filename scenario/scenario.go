@@ -179,14 +179,26 @@ func Decode(ds *data.Dataset, q url.Values) (*Scenario, []Problem) {
 		if !ok {
 			continue
 		}
-		if p.Part == data.Low {
-			if hi, ok := pending[p.Figure.ID+"_high"]; ok && d.GreaterThan(hi) {
-				probs = append(probs, Problem{p.ID, ErrAboveHigh.Error()})
-				continue
+		// A range's ends are checked against each other as the link gives
+		// them: the other end from the link if it has one, else the article's.
+		other := func(suffix string) (decimal.Decimal, bool) {
+			o, ok := ds.Param(p.Figure.ID + suffix)
+			if !ok {
+				return decimal.Decimal{}, false
 			}
+			if v, ok := pending[o.ID]; ok {
+				return v, true
+			}
+			return o.Default, true
 		}
-		if err := s.check(p, d); err != nil {
-			probs = append(probs, Problem{p.ID, err.Error()})
+		if hi, ok := other("_high"); ok && p.Part == data.Low && d.GreaterThan(hi) {
+			probs = append(probs, Problem{p.ID, ErrAboveHigh.Error()})
+			delete(pending, p.ID)
+			continue
+		}
+		if lo, ok := other("_low"); ok && p.Part == data.High && d.LessThan(lo) {
+			probs = append(probs, Problem{p.ID, ErrBelowLow.Error()})
+			delete(pending, p.ID)
 			continue
 		}
 		s.put(p, d)

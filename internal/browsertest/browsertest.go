@@ -105,13 +105,12 @@ func browser(t testing.TB) context.Context {
 type Option func(*options)
 
 type options struct {
-	jsOff       bool
-	width       int64
-	height      int64
-	scheme      string
-	timeout     time.Duration
-	newContext  bool
-	reducedMove bool
+	jsOff      bool
+	width      int64
+	height     int64
+	scheme     string
+	timeout    time.Duration
+	newContext bool
 }
 
 // JSDisabled turns off JavaScript in the tab, as for a reader without it.
