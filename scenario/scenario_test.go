@@ -29,7 +29,7 @@ func TestDecode(t *testing.T) {
 		{"workforce=0", map[string]string{"workforce": "0"}, nil, -1, false}, // allowed: shares say why they can't be computed
 		{"nonsense=1&workforce=300000", map[string]string{"workforce": "300000"}, nil, -1, false},
 		{"workforce=300000&workforce=abc", map[string]string{"workforce": "300000"}, nil, -1, false}, // first value wins
-		{"alphabet_capex_low=190", nil, []string{"alphabet_capex_low"}, -1, false},                    // above the article's high end
+		{"alphabet_capex_low=190", nil, []string{"alphabet_capex_low"}, -1, false},                   // above the article's high end
 		{"alphabet_capex_low=190&alphabet_capex_high=200", map[string]string{"alphabet_capex_low": "190", "alphabet_capex_high": "200"}, nil, -1, false},
 		{"alphabet_capex_low=200&alphabet_capex_high=190", map[string]string{"alphabet_capex_high": "190"}, []string{"alphabet_capex_low"}, -1, false},
 		{"aws_growth=-12.5", map[string]string{"aws_growth": "-12.5"}, nil, -1, false}, // growth may be negative
