@@ -26,7 +26,6 @@ type Board struct {
 	sc       *scenario.Scenario
 	res      *calc.Results
 	cmps     []data.Comparison
-	params   []data.Param
 	drafts   map[string]draft
 	problems []scenario.Problem
 }
@@ -48,7 +47,6 @@ func (b *Board) load(u *url.URL) {
 	}
 	b.sc, b.problems = scenario.Decode(ds, q)
 	b.cmps = ds.InGroup(b.Group)
-	b.params = ds.Inputs(b.cmps)
 	b.drafts = map[string]draft{}
 	// A refused URL value shows its message at its field too, with the
 	// article's value in the field: never the refused text itself.
@@ -100,13 +98,30 @@ func (b *Board) changed(ctx app.Context) {
 	ctx.Page().ReplaceURL(&u)
 }
 
-// Render draws the inputs, then the results.
+// Groups are the topics of the comparisons, in the order the dashboard
+// shows them, and their headings.
+var Groups = []struct{ ID, Title string }{
+	{"workforce", "Layoffs and the corporate workforce"},
+	{"capex", "Capital spending in 2026"},
+	{"growth", "Cloud growth and AWS's fourth quarter"},
+}
+
+// Render draws each topic's inputs next to its results: one topic on an
+// embed page, all three on the dashboard.
 func (b *Board) Render() app.UI {
 	if b.sc == nil {
 		b.load(nil)
 	}
 	st := b.sc.Style()
-	anyChanged := len(b.sc.Values) > 0
+	ds := data.Default()
+	var sections []app.UI
+	for _, g := range Groups {
+		if b.Group != "" && b.Group != g.ID {
+			continue
+		}
+		cmps := ds.InGroup(g.ID)
+		sections = append(sections, b.section(g.ID, g.Title, cmps, ds.Inputs(cmps), st))
+	}
 	return app.Div().Class("board").Body(
 		app.If(len(b.problems) > 0, func() app.UI {
 			return app.Div().Class("notice").ID("url-problems").Role("status").Body(
@@ -117,53 +132,69 @@ func (b *Board) Render() app.UI {
 				})),
 			)
 		}),
-		app.Section().Class("inputs").Aria("label", "Assumptions").Body(
-			app.H2().Class("section-title").Text("Assumptions"),
-			app.Div().Class("fields").Body(
-				app.Range(b.params).Slice(func(i int) app.UI {
-					p := b.params[i]
-					cur := b.sc.Value(p)
-					text := calc.FormatNumber(cur, st.Locale)
-					var errText string
-					if d, ok := b.drafts[p.ID]; ok {
-						text = d.text
-						if d.err != nil {
-							errText = d.err.Error()
-						}
-					}
-					return &FigureInput{
-						Param:   p,
-						Text:    text,
-						Slider:  cur.String(),
-						Article: calc.Format(calc.Dec(p.Default), p.Figure.Unit, calc.DefaultStyle),
-						Changed: b.sc.Changed(p.ID),
-						Error:   errText,
-						OnEdit:  b.edit,
-						OnReset: b.reset,
-					}
-				}),
-			),
-			app.If(anyChanged, func() app.UI {
-				return app.Button().Type("button").ID("reset-all").Class("reset-all").
-					Text("Reset all to the article's figures").
-					OnClick(func(ctx app.Context, e app.Event) { b.resetAll(ctx) })
-			}),
-		),
-		app.Section().Class("results").Aria("label", "Comparisons").Body(
-			app.H2().Class("section-title").Text("Comparisons"),
-			app.Div().Class("cards").Body(
-				app.Range(b.cmps).Slice(func(i int) app.UI {
-					r, _ := b.res.Get(b.cmps[i].ID)
-					var vs []calc.Verdict
-					for _, v := range b.res.Verdicts() {
-						if v.Claim.Comparison == r.Comparison.ID {
-							vs = append(vs, v)
-						}
-					}
-					return &ComparisonCard{Result: r, Verdicts: vs, Style: st}
-				}),
-			),
-		),
-		&SourceLine{Articles: data.Default().Sources(b.cmps)},
+		app.Range(sections).Slice(func(i int) app.UI { return sections[i] }),
+		app.If(len(b.sc.Values) > 0, func() app.UI {
+			return app.Button().Type("button").ID("reset-all").Class("reset-all").
+				Text("Reset all to the article's figures").
+				OnClick(func(ctx app.Context, e app.Event) { b.resetAll(ctx) })
+		}),
+		&SourceLine{Articles: ds.Sources(b.cmps)},
 	)
+}
+
+// section draws one topic: its heading (on the dashboard), its inputs and
+// its result cards.
+func (b *Board) section(id, title string, cmps []data.Comparison, params []data.Param, st calc.Style) app.UI {
+	return app.Section().Class("topic", "topic-"+id).ID("topic-"+id).Aria("labelledby", "title-"+id).Body(
+		app.H2().Class("topic-title").ID("title-"+id).Text(title),
+		app.Div().Class("topic-body").Body(
+			app.Div().Class("inputs").Body(
+				app.H3().Class("section-title").Text("Assumptions"),
+				app.Div().Class("fields").Body(
+					app.Range(params).Slice(func(i int) app.UI { return b.field(params[i], st) }),
+				),
+			),
+			app.Div().Class("results").Body(
+				app.H3().Class("section-title").Text("Comparisons"),
+				app.Div().Class("cards").Body(
+					app.Range(cmps).Slice(func(i int) app.UI { return b.card(cmps[i], st) }),
+				),
+			),
+		),
+	)
+}
+
+// field is the input of one parameter, with its draft text or its value.
+func (b *Board) field(p data.Param, st calc.Style) app.UI {
+	cur := b.sc.Value(p)
+	text := calc.FormatNumber(cur, st.Locale)
+	var errText string
+	if d, ok := b.drafts[p.ID]; ok {
+		text = d.text
+		if d.err != nil {
+			errText = d.err.Error()
+		}
+	}
+	return &FigureInput{
+		Param:   p,
+		Text:    text,
+		Slider:  cur.String(),
+		Article: calc.Format(calc.Dec(p.Default), p.Figure.Unit, calc.DefaultStyle),
+		Changed: b.sc.Changed(p.ID),
+		Error:   errText,
+		OnEdit:  b.edit,
+		OnReset: b.reset,
+	}
+}
+
+// card is the result of one comparison with the verdicts on its claims.
+func (b *Board) card(c data.Comparison, st calc.Style) app.UI {
+	r, _ := b.res.Get(c.ID)
+	var vs []calc.Verdict
+	for _, v := range b.res.Verdicts() {
+		if v.Claim.Comparison == c.ID {
+			vs = append(vs, v)
+		}
+	}
+	return &ComparisonCard{Result: r, Verdicts: vs, Style: st}
 }
