@@ -271,3 +271,30 @@ func sortedKeys[V any](m map[string]V) []string {
 	slices.Sort(ks)
 	return ks
 }
+
+// The display options: decimals and exact repeating expansions, kept in
+// the URL. 30,000 / 350,000 = 8.571428 571428…%.
+func TestBrowserDisplayOptions(t *testing.T) {
+	srv := server(t)
+	tab := browsertest.New(t)
+	tab.Navigate(srv.URL + "/embed/workforce")
+	wasmReady(tab)
+	tab.Run(chromedp.Click(chromedp.CSS("#opt-exact")))
+	tab.WaitText("#cmp-cut_share_total .value", "8.(571428)%")
+	tab.WaitText("#cmp-cut_share_jan2026 .value", "4.(571428)%")
+	browsertest.Eval[bool](tab, `(() => { const s = document.querySelector("#opt-digits"); s.value = "4"; s.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`)
+	tab.Run(chromedp.Click(chromedp.CSS("#opt-exact")))
+	tab.WaitText("#cmp-cut_share_total .value", "≈ 8.5714%")
+	tab.WaitFor("the URL to carry digits=4 and no exact", func() (bool, string) {
+		loc := browsertest.Eval[string](tab, "location.search")
+		return loc == "?digits=4", loc
+	})
+	off := browsertest.New(t, browsertest.JSDisabled())
+	off.Navigate(srv.URL + "/embed/workforce?exact=1&digits=0")
+	if got := off.Text("#cmp-cut_share_total .value"); got != "8.(571428)%" {
+		t.Errorf("exact=1 without JS: %q, want 8.(571428)%%", got)
+	}
+	if got := off.Text("#cmp-cut_total .value"); got != "30,000" {
+		t.Errorf("exact=1 without JS: total cuts %q", got)
+	}
+}

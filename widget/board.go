@@ -91,6 +91,13 @@ func (b *Board) resetAll(ctx app.Context) {
 	b.changed(ctx)
 }
 
+// display is the action of the display options.
+func (b *Board) display(ctx app.Context, digits int, exact bool) {
+	b.ensure(ctx)
+	b.sc.Digits, b.sc.Exact = digits, exact
+	b.changed(ctx)
+}
+
 func (b *Board) changed(ctx app.Context) {
 	b.res = b.sc.Evaluate()
 	u := *ctx.Page().URL()
@@ -133,11 +140,14 @@ func (b *Board) Render() app.UI {
 			)
 		}),
 		app.Range(sections).Slice(func(i int) app.UI { return sections[i] }),
-		app.If(len(b.sc.Values) > 0, func() app.UI {
-			return app.Button().Type("button").ID("reset-all").Class("reset-all").
-				Text("Reset all to the article's figures").
-				OnClick(func(ctx app.Context, e app.Event) { b.resetAll(ctx) })
-		}),
+		app.Div().Class("board-controls").Body(
+			app.If(len(b.sc.Values) > 0, func() app.UI {
+				return app.Button().Type("button").ID("reset-all").Class("reset-all").
+					Text("Reset all to the article's figures").
+					OnClick(func(ctx app.Context, e app.Event) { b.resetAll(ctx) })
+			}),
+			&DisplayOptions{Digits: b.sc.Digits, Exact: b.sc.Exact, OnChange: b.display},
+		),
 		&SourceLine{Articles: ds.Sources(b.cmps)},
 	)
 }
