@@ -29,7 +29,7 @@ func (c *ClaimVerdict) Render() app.UI {
 			),
 			app.P().Class("verdict").Body(
 				app.Strong().Class("outcome").Text(outcomeText(v.Outcome)),
-				app.Text(" "+Explain(v, c.Style)),
+				app.Text(" "+keepTogether(Explain(v, c.Style))),
 			),
 			app.P().Class("rule").Text("Rule: "+v.Rule+"."),
 		)

@@ -26,7 +26,7 @@ func (c *ComparisonCard) Render() app.UI {
 	if r.OK() {
 		value = app.P().Class("value").
 			DataSet("exact", r.Value.Lo.String()).
-			Text(calc.FormatInterval(r.Value, r.Unit, c.Style))
+			Text(keepTogether(calc.FormatInterval(r.Value, r.Unit, c.Style)))
 	} else {
 		value = app.P().Class("value", "cannot").Text("Can't be computed: " + r.Err.Error() + ".")
 	}
