@@ -149,7 +149,8 @@ func newHandler(cfg config) (http.Handler, error) {
 	mux.Handle("/web/app.wasm", wasm)
 	mux.Handle("/app.wasm", wasm)
 	mux.Handle("/web/", http.StripPrefix("/web/", noListing(http.FileServer(http.Dir(cfg.webDir)))))
-	mux.Handle("/", pages)
+	mux.HandleFunc("/oembed", oembed)
+	mux.Handle("/", oembedDiscovery(pages))
 
 	var h http.Handler = mux
 	h = securityHeaders(h, cfg)
@@ -218,6 +219,11 @@ func (f *wasmFile) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("ETag", f.etag)
 	h.Set("Cache-Control", "no-cache")
 	h.Set("X-Uncompressed-Length", strconv.Itoa(len(f.raw)))
+	// A sandboxed frame (WordPress embeds) has an opaque origin, so its
+	// fetch of app.wasm is cross-origin: the public client may be read by
+	// anyone. The uncompressed length must be readable by the loader too.
+	h.Set("Access-Control-Allow-Origin", "*")
+	h.Set("Access-Control-Expose-Headers", "X-Uncompressed-Length")
 	body := f.raw
 	switch {
 	case f.br != nil && accepts(r, "br"):

@@ -30,6 +30,7 @@ func Handler(version string, wasmSize int64) *app.Handler {
 			SVG:      "/web/icon.svg",
 		},
 		Styles:                  []string{"/web/widget.css"},
+		Scripts:                 []string{"/web/embed-child.js defer"},
 		LoadingLabel:            "Loading the interactive version… {progress}%",
 		Version:                 version,
 		WasmContentLength:       strconv.FormatInt(wasmSize, 10),

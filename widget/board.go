@@ -129,7 +129,7 @@ func (b *Board) Render() app.UI {
 		cmps := ds.InGroup(g.ID)
 		sections = append(sections, b.section(g.ID, g.Title, cmps, ds.Inputs(cmps), st))
 	}
-	return app.Div().Class("board").Body(
+	return app.Div().Class(b.classes()...).Body(
 		app.If(len(b.problems) > 0, func() app.UI {
 			return app.Div().Class("notice").ID("url-problems").Role("status").Body(
 				app.P().Text("Some values in this link were not used; the article's values are shown instead:"),
@@ -150,6 +150,20 @@ func (b *Board) Render() app.UI {
 		),
 		&SourceLine{Articles: ds.Sources(b.cmps)},
 	)
+}
+
+// classes are the board's classes: the theme the URL asks for, which the
+// stylesheet applies to the whole page (:root:has(.theme-dark)).
+func (b *Board) classes() []string {
+	cs := []string{"board"}
+	switch b.sc.Theme {
+	case "light", "dark":
+		cs = append(cs, "theme-"+b.sc.Theme)
+	}
+	if b.sc.Transparent {
+		cs = append(cs, "transparent")
+	}
+	return cs
 }
 
 // section draws one topic: its heading (on the dashboard), its inputs and

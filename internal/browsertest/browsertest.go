@@ -10,6 +10,7 @@ package browsertest
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"os"
@@ -22,6 +23,8 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
 
@@ -380,4 +383,96 @@ func moduleRoot() string {
 			return dir
 		}
 	}
+}
+
+// EvalInFrame evaluates a JavaScript expression inside the first frame
+// (at any depth) whose URL contains urlPart, in an isolated world of that
+// frame, so it works across origins. The value must be JSON-serialisable.
+func EvalInFrame[T any](tab *Tab, urlPart, expr string) T {
+	tab.t.Helper()
+	v, err := TryEvalInFrame[T](tab, urlPart, expr)
+	if err != nil {
+		tab.t.Fatal(err)
+	}
+	return v
+}
+
+// TryEvalInFrame is EvalInFrame that returns an error, for polling while
+// the frame may not exist yet.
+func TryEvalInFrame[T any](tab *Tab, urlPart, expr string) (T, error) {
+	var v T
+	tree, err := chromedp.Run(tab.Ctx, func(ctx context.Context, t *chromedp.Target) (page.GetFrameTreeResult, error) {
+		return cdp.Call(ctx, t, page.GetFrameTree, cdp.Empty{})
+	})
+	if err != nil {
+		return v, err
+	}
+	var find func(ft *page.FrameTree) *cdp.Frame
+	find = func(ft *page.FrameTree) *cdp.Frame {
+		if ft == nil {
+			return nil
+		}
+		if ft.Frame != nil && ft.Frame.ParentID != "" && strings.Contains(ft.Frame.URL+ft.Frame.URLFragment, urlPart) {
+			return ft.Frame
+		}
+		for _, c := range ft.ChildFrames {
+			if f := find(c); f != nil {
+				return f
+			}
+		}
+		return nil
+	}
+	f := find(tree.FrameTree)
+	if f == nil {
+		return evalInOOPIF[T](tab, urlPart, expr)
+	}
+	res, err := chromedp.Run(tab.Ctx, func(ctx context.Context, t *chromedp.Target) (runtime.EvaluateResult, error) {
+		world, err := cdp.Call(ctx, t, page.CreateIsolatedWorld, page.CreateIsolatedWorldParams{FrameID: f.ID, WorldName: "browsertest"})
+		if err != nil {
+			return runtime.EvaluateResult{}, err
+		}
+		yes := true
+		return cdp.Call(ctx, t, runtime.Evaluate, runtime.EvaluateParams{
+			Expression: expr, ContextID: world.ExecutionContextID, ReturnByValue: &yes, AwaitPromise: &yes,
+		})
+	})
+	if err != nil {
+		return v, fmt.Errorf("eval in frame %s: %w", f.URL, err)
+	}
+	if res.ExceptionDetails != nil {
+		return v, fmt.Errorf("eval in frame %s: %s %v", f.URL, res.ExceptionDetails.Text, res.ExceptionDetails.Exception)
+	}
+	if res.Result == nil || len(res.Result.Value) == 0 {
+		return v, nil
+	}
+	if err := json.Unmarshal([]byte(res.Result.Value), &v); err != nil {
+		return v, fmt.Errorf("eval in frame %s: %v (%s)", f.URL, err, res.Result.Value)
+	}
+	return v, nil
+}
+
+// evalInOOPIF evaluates in a frame that Chromium runs in a process of its
+// own (an out-of-process iframe, such as a sandboxed frame with an opaque
+// origin), by attaching to its target.
+func evalInOOPIF[T any](tab *Tab, urlPart, expr string) (T, error) {
+	var v T
+	infos, err := chromedp.Targets(tab.Ctx)
+	if err != nil {
+		return v, err
+	}
+	for _, ti := range infos {
+		if ti.Type != "iframe" || !strings.Contains(ti.URL, urlPart) {
+			continue
+		}
+		mu.Lock()
+		bctx := browserCtx
+		mu.Unlock()
+		fctx, cancel := chromedp.NewContext(bctx, chromedp.WithTargetID(ti.TargetID), chromedp.WithDetachOnCancel())
+		defer cancel()
+		if err := chromedp.Do(fctx); err != nil {
+			return v, err
+		}
+		return chromedp.Run(fctx, chromedp.Evaluate[T](expr))
+	}
+	return v, fmt.Errorf("no frame with URL containing %q", urlPart)
 }
