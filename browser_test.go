@@ -18,8 +18,10 @@ func TestMain(m *testing.M) { browsertest.Main(m) }
 // wasmReady waits until go-app removed its loader: the wasm runs.
 func wasmReady(tab *browsertest.Tab) {
 	tab.WaitFor("the wasm to start (loader removed)", func() (bool, string) {
-		gone := browsertest.Eval[bool](tab, `document.getElementById("app-wasm-loader") === null`)
-		return gone, browsertest.Eval[string](tab, `(document.getElementById("app-wasm-loader-label")||{}).textContent || ""`)
+		// Errors are tolerated while polling: the page may be reloading.
+		gone, err := chromedp.Run(tab.Ctx, chromedp.Evaluate[bool](`document.getElementById("app-wasm-loader") === null && !!document.querySelector(".card")`))
+		label, _ := chromedp.Run(tab.Ctx, chromedp.Evaluate[string](`(document.getElementById("app-wasm-loader-label")||{}).textContent || ""`))
+		return err == nil && gone, label
 	})
 }
 

@@ -51,6 +51,8 @@ type config struct {
 	frameAncestors string
 	hsts           bool
 	logger         *slog.Logger
+	// version overrides the build's version (tests start two "releases").
+	version string
 }
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -138,6 +140,9 @@ func newHandler(cfg config) (http.Handler, error) {
 		return nil, err
 	}
 	version := readVersion(cfg.webDir, wasm.raw)
+	if cfg.version != "" {
+		version = cfg.version
+	}
 	pages := app.Handler(version, int64(len(wasm.raw)))
 	app.Routes()
 
@@ -173,26 +178,13 @@ func loadWasm(dir string) (*wasmFile, error) {
 	sum := sha256.Sum256(raw)
 	w := &wasmFile{raw: raw, etag: `"` + hex.EncodeToString(sum[:8]) + `"`}
 	// The compressed copies must be of this very app.wasm: a stale .br
-	// would serve an old client. make build writes all three together.
-	w.br = readIfFresh(filepath.Join(dir, "app.wasm.br"), dir)
-	w.gz = readIfFresh(filepath.Join(dir, "app.wasm.gz"), dir)
+	// would serve an old client. make build writes them with the hash of
+	// the app.wasm they were made from (app.wasm.sha256).
+	if stamp, err := os.ReadFile(filepath.Join(dir, "app.wasm.sha256")); err == nil && string(stamp) == hex.EncodeToString(sum[:]) {
+		w.br, _ = os.ReadFile(filepath.Join(dir, "app.wasm.br"))
+		w.gz, _ = os.ReadFile(filepath.Join(dir, "app.wasm.gz"))
+	}
 	return w, nil
-}
-
-func readIfFresh(path, dir string) []byte {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil
-	}
-	raw, err := os.Stat(filepath.Join(dir, "app.wasm"))
-	if err != nil || st.ModTime().Before(raw.ModTime()) {
-		return nil
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil
-	}
-	return b
 }
 
 // readVersion returns the build's version: web/version.txt as make build

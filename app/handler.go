@@ -3,6 +3,7 @@
 package app
 
 import (
+	"html"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -30,11 +31,13 @@ func Handler(version string, wasmSize int64) *app.Handler {
 			SVG:      "/web/icon.svg",
 		},
 		Styles:                  []string{"/web/widget.css"},
-		Scripts:                 []string{"/web/embed-child.js defer"},
+		Scripts:                 []string{"/web/embed-child.js defer", "/web/update.js defer"},
+		ServiceWorkerTemplate:   WorkerJS,
 		LoadingLabel:            "Loading the interactive version… {progress}%",
 		Version:                 version,
 		WasmContentLength:       strconv.FormatInt(wasmSize, 10),
 		WasmContentLengthHeader: "X-Uncompressed-Length",
-		CacheableResources:      Pages(),
+		CacheableResources:      append(Pages(), "/web/icon.svg"),
+		RawHeaders:              []string{`<meta name="amzwidget-version" content="` + html.EscapeString(version) + `">`},
 	}
 }

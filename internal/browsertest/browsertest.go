@@ -249,10 +249,11 @@ func (tab *Tab) Navigate(u string) {
 	tab.Run(chromedp.Navigate(u))
 }
 
-// Eval evaluates a JavaScript expression in the page and returns its value.
+// Eval evaluates a JavaScript expression in the page and returns its value;
+// a promise is awaited.
 func Eval[T any](tab *Tab, expr string) T {
 	tab.t.Helper()
-	v, err := chromedp.Run(tab.Ctx, chromedp.Evaluate[T](expr))
+	v, err := chromedp.Run(tab.Ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
 	if err != nil {
 		tab.t.Fatalf("eval %s: %v", expr, err)
 	}
