@@ -5,10 +5,11 @@ GO      ?= go
 ADDR    ?= :8000
 COMMIT  := $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo dev)
 FUZZTIME ?= 10s
+PREFIX  ?= /
 export GOFLAGS := -buildvcs=false
 SHELL   := /bin/bash
 
-.PHONY: all build wasm server run test deps lint unit fuzz clean
+.PHONY: all build wasm server run test deps lint unit fuzz static clean
 
 all: build
 
@@ -25,6 +26,10 @@ server:
 ## run: build everything and serve on http://localhost:8000
 run: build
 	./bin/amzwidget -addr $(ADDR)
+
+## static: the site as static files in dist/ for any static host or CDN (PREFIX=/sub/path/)
+static: build
+	$(GO) run ./internal/cmd/static -out dist -prefix $(PREFIX)
 
 ## deps: install what the tests need (Chromium, nginx, npm packages), or stop and say why
 deps:
