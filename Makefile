@@ -9,7 +9,7 @@ PREFIX  ?= /
 export GOFLAGS := -buildvcs=false
 SHELL   := /bin/bash
 
-.PHONY: all build wasm server run test deps lint unit fuzz static clean
+.PHONY: all build wasm server run test deps lint unit race fuzz static clean
 
 all: build
 
@@ -47,6 +47,10 @@ lint:
 unit:
 	set -o pipefail; $(GO) test -count=1 -json ./... | $(GO) run ./internal/cmd/testsummary -min-browser 1
 
+## race: the server's own tests under the race detector
+race:
+	$(GO) test -race -count=1 -run '^(TestServer|TestHostile|TestOEmbedAnswers|TestPrerendered|TestWasm)' .
+
 ## fuzz: each fuzz target for $(FUZZTIME)
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseNumber$$' -fuzztime $(FUZZTIME) ./scenario
@@ -54,7 +58,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzEvaluate$$' -fuzztime $(FUZZTIME) ./calc
 
 ## test: everything that proves it works
-test: deps lint build unit fuzz
+test: deps lint build unit race fuzz
 	@echo "make test: all passed"
 
 clean:

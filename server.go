@@ -91,30 +91,51 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return serve(ctx, ln, h, cfg.logger)
+	return serve(ctx, ln, h, cfg.logger, defaultLimits)
 }
 
-// Server limits. A page is a few KB and app.wasm under 2 MB compressed,
-// so generous bounds still cut off clients that stall.
-const (
-	readHeaderTimeout = 5 * time.Second  // slow-header (slowloris) clients are cut off here
-	readTimeout       = 10 * time.Second // we accept no request bodies (GET/HEAD only)
-	writeTimeout      = 60 * time.Second // app.wasm over a slow phone link; then a stalled reader is dropped
-	idleTimeout       = 120 * time.Second
-	maxHeaderBytes    = 16 << 10 // 16 KB: ample for our URLs, small for abuse
-	shutdownTimeout   = 10 * time.Second
-)
+// limits are the server's bounds. A page is a few KB and app.wasm under
+// 2 MB compressed, so generous bounds still cut off clients that stall.
+type limits struct {
+	// ReadHeader cuts off clients that send their request line and headers
+	// slowly (slowloris): 5 s is plenty for any real client.
+	ReadHeader time.Duration
+	// Read bounds the whole request; we accept no bodies (GET/HEAD only).
+	Read time.Duration
+	// Write bounds sending a response: 60 s carries app.wasm over a slow
+	// phone link; a client that stops reading is then dropped.
+	Write time.Duration
+	// Idle is how long a keep-alive connection may wait for its next request.
+	Idle time.Duration
+	// MaxHeaderBytes bounds the request line and headers: 256 KB admits a
+	// shared link with very many parameters (refused values get a note,
+	// never a 431), and bounds memory per connection.
+	MaxHeaderBytes int
+	// Shutdown is how long in-flight requests may take to finish on
+	// SIGINT/SIGTERM.
+	Shutdown time.Duration
+}
+
+// defaultLimits are the production bounds.
+var defaultLimits = limits{
+	ReadHeader:     5 * time.Second,
+	Read:           10 * time.Second,
+	Write:          60 * time.Second,
+	Idle:           120 * time.Second,
+	MaxHeaderBytes: 256 << 10,
+	Shutdown:       10 * time.Second,
+}
 
 // serve runs the HTTP server on ln until ctx is done, then lets in-flight
-// requests finish for up to shutdownTimeout.
-func serve(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logger) error {
+// requests finish for up to lim.Shutdown.
+func serve(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logger, lim limits) error {
 	srv := &http.Server{
 		Handler:           h,
-		ReadHeaderTimeout: readHeaderTimeout,
-		ReadTimeout:       readTimeout,
-		WriteTimeout:      writeTimeout,
-		IdleTimeout:       idleTimeout,
-		MaxHeaderBytes:    maxHeaderBytes,
+		ReadHeaderTimeout: lim.ReadHeader,
+		ReadTimeout:       lim.Read,
+		WriteTimeout:      lim.Write,
+		IdleTimeout:       lim.Idle,
+		MaxHeaderBytes:    lim.MaxHeaderBytes,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	errc := make(chan error, 1)
@@ -126,7 +147,7 @@ func serve(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logge
 	case <-ctx.Done():
 	}
 	log.Info("shutting down")
-	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	sctx, cancel := context.WithTimeout(context.Background(), lim.Shutdown)
 	defer cancel()
 	return srv.Shutdown(sctx)
 }
@@ -153,9 +174,9 @@ func newHandler(cfg config) (http.Handler, error) {
 	})
 	mux.Handle("/web/app.wasm", wasm)
 	mux.Handle("/app.wasm", wasm)
-	mux.Handle("/web/", http.StripPrefix("/web/", noListing(http.FileServer(http.Dir(cfg.webDir)))))
+	mux.Handle("/web/", staticFiles(cfg.webDir))
 	mux.HandleFunc("/oembed", oembed)
-	mux.Handle("/", oembedDiscovery(pages))
+	mux.Handle("/", knownPaths(oembedDiscovery(pages)))
 
 	var h http.Handler = mux
 	h = securityHeaders(h, cfg)
@@ -255,16 +276,60 @@ func accepts(r *http.Request, coding string) bool {
 	return false
 }
 
-// noListing answers 404 for directories instead of listing them.
-func noListing(h http.Handler) http.Handler {
+// staticFiles serves the files of dir under /web/: files only (no
+// directory listings), and nothing outside dir (no "..", backslashes or
+// NUL bytes, whatever their encoding: the path is decoded by net/http
+// before it gets here).
+func staticFiles(dir string) http.Handler {
+	fs := http.StripPrefix("/web/", http.FileServer(http.Dir(dir)))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "" || strings.HasSuffix(r.URL.Path, "/") {
-			http.NotFound(w, r)
+		rel := strings.TrimPrefix(r.URL.Path, "/web/")
+		if rel == "" || strings.HasSuffix(rel, "/") || strings.ContainsAny(rel, "\\\x00") ||
+			strings.Contains("/"+rel+"/", "/../") || strings.HasPrefix(rel, ".") {
+			notFound(w, r)
+			return
+		}
+		st, err := os.Stat(filepath.Join(dir, filepath.FromSlash(rel)))
+		if err != nil || st.IsDir() {
+			notFound(w, r)
+			return
+		}
+		fs.ServeHTTP(w, r)
+	})
+}
+
+// knownPaths lets through the pages and go-app's own files, and answers
+// our 404 page for anything else.
+func knownPaths(h http.Handler) http.Handler {
+	known := map[string]bool{
+		"/app.js": true, "/app.css": true, "/app-worker.js": true, "/wasm_exec.js": true,
+		"/manifest.webmanifest": true, "/manifest.json": true, "/goapp.js": true,
+	}
+	for _, p := range app.Pages() {
+		known[p] = true
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !known[r.URL.Path] {
+			notFound(w, r)
 			return
 		}
 		h.ServeHTTP(w, r)
 	})
 }
+
+// notFound answers 404 with a small page of ours.
+func notFound(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-cache")
+	w.WriteHeader(http.StatusNotFound)
+	io.WriteString(w, notFoundPage)
+}
+
+const notFoundPage = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Not found</title><link rel="stylesheet" href="/web/widget.css"></head>
+<body><main class="page"><h1>Not found</h1><p>There is no page here. <a href="/">See every comparison</a>.</p></main></body></html>
+`
 
 // onlyGetHead refuses every method but GET and HEAD.
 func onlyGetHead(h http.Handler) http.Handler {
