@@ -26,6 +26,7 @@ func TestLoad(t *testing.T) {
 		path string
 		d    time.Duration
 		ok   bool
+		err  string
 	}
 	var mu sync.Mutex
 	var samples []sample
@@ -42,13 +43,17 @@ func TestLoad(t *testing.T) {
 				req.Header.Set("Accept-Encoding", "br, gzip")
 				start := time.Now()
 				res, err := client.Do(req)
-				ok := err == nil
+				ok, why := err == nil, ""
 				if err == nil {
 					_, err = io.Copy(io.Discard, res.Body)
 					res.Body.Close()
 					ok = err == nil && res.StatusCode >= 200 && res.StatusCode < 300
+					why = res.Status
 				}
-				local = append(local, sample{p, time.Since(start), ok})
+				if err != nil {
+					why = err.Error()
+				}
+				local = append(local, sample{p, time.Since(start), ok, why})
 			}
 			mu.Lock()
 			samples = append(samples, local...)
@@ -65,6 +70,9 @@ func TestLoad(t *testing.T) {
 			}
 			ds = append(ds, s.d)
 			if !s.ok {
+				if bad < 3 {
+					t.Logf("%s failed: %s", p, s.err)
+				}
 				bad++
 			}
 		}

@@ -38,6 +38,10 @@ func Handler(version string, wasmSize int64) *app.Handler {
 		WasmContentLength:       strconv.FormatInt(wasmSize, 10),
 		WasmContentLengthHeader: "X-Uncompressed-Length",
 		CacheableResources:      append(Pages(), "/web/icon.svg"),
-		RawHeaders:              []string{`<meta name="amzwidget-version" content="` + html.EscapeString(version) + `">`},
+		RawHeaders: []string{
+			`<meta name="amzwidget-version" content="` + html.EscapeString(version) + `">`,
+			// Without JavaScript the loader would promise a download that never comes.
+			`<noscript><link rel="stylesheet" href="/web/noscript.css"></noscript>`,
+		},
 	}
 }

@@ -3,6 +3,9 @@ package widget
 import (
 	"errors"
 	"net/url"
+	"strconv"
+	"strings"
+	"time"
 
 	"amzwidget/calc"
 	"amzwidget/data"
@@ -28,7 +31,18 @@ type Board struct {
 	cmps     []data.Comparison
 	drafts   map[string]draft
 	problems []scenario.Problem
+
+	// announce is what the polite live region says: the key results,
+	// once the reader pauses (gen counts changes, so only the last of a
+	// burst of keystrokes is announced).
+	announce string
+	gen      int
+	said     map[string]string
 }
+
+// AnnounceDelay is how long the reader must pause before the recomputed
+// results are announced to screen readers.
+const AnnounceDelay = 700 * time.Millisecond
 
 // draft is a field's text while the reader edits it, and its error.
 type draft struct {
@@ -56,6 +70,7 @@ func (b *Board) load(u *url.URL) {
 		}
 	}
 	b.res = b.sc.Evaluate()
+	b.said = b.shown()
 }
 
 func (b *Board) ensure(ctx app.Context) {
@@ -100,6 +115,13 @@ func (b *Board) display(ctx app.Context, digits int, exact bool) {
 
 func (b *Board) changed(ctx app.Context) {
 	b.res = b.sc.Evaluate()
+	b.gen++
+	gen := b.gen
+	ctx.After(AnnounceDelay, func(ctx app.Context) {
+		if gen == b.gen {
+			b.announce = b.summary()
+		}
+	})
 	u := *ctx.Page().URL()
 	u.RawQuery = b.sc.QueryKeeping(u.Query())
 	ctx.Page().ReplaceURL(&u)
@@ -139,6 +161,7 @@ func (b *Board) Render() app.UI {
 				})),
 			)
 		}),
+		app.P().ID("announce").Class("visually-hidden").Aria("live", "polite").Aria("atomic", true).Text(b.announce),
 		app.Range(sections).Slice(func(i int) app.UI { return sections[i] }),
 		app.Div().Class("board-controls").Body(
 			app.If(len(b.sc.Values) > 0, func() app.UI {
@@ -150,6 +173,48 @@ func (b *Board) Render() app.UI {
 		),
 		&SourceLine{Articles: ds.Sources(b.cmps)},
 	)
+}
+
+// shown returns every result on the board as displayed, by comparison id.
+func (b *Board) shown() map[string]string {
+	st := b.sc.Style()
+	out := make(map[string]string, len(b.cmps))
+	for _, c := range b.cmps {
+		r, _ := b.res.Get(c.ID)
+		if r.OK() {
+			out[c.ID] = calc.FormatInterval(r.Value, r.Unit, st)
+		} else {
+			out[c.ID] = "can't be computed"
+		}
+	}
+	return out
+}
+
+// summary is the sentence announced after a change: the results that
+// changed since the last announcement (at most three, then a count).
+func (b *Board) summary() string {
+	now := b.shown()
+	var parts []string
+	more := 0
+	for _, c := range b.cmps {
+		if now[c.ID] == b.said[c.ID] {
+			continue
+		}
+		if len(parts) == 3 {
+			more++
+			continue
+		}
+		parts = append(parts, c.Label+": "+now[c.ID])
+	}
+	b.said = now
+	if len(parts) == 0 {
+		return "No result changed."
+	}
+	s := strings.Join(parts, ". ") + "."
+	if more > 0 {
+		s += " " + strconv.Itoa(more) + " more results changed."
+	}
+	return s
 }
 
 // classes are the board's classes: the theme the URL asks for, which the

@@ -110,6 +110,6 @@ func (f *FigureInput) Render() app.UI {
 					})
 			}),
 		),
-		app.P().ID("msg-"+id).Class("msg").Aria("live", "polite").Text(msg),
+		app.P().ID("msg-"+id).Class("msg").Text(msg),
 	)
 }

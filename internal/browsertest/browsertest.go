@@ -114,6 +114,7 @@ type options struct {
 	scheme     string
 	timeout    time.Duration
 	newContext bool
+	noScripts  bool
 }
 
 // JSDisabled turns off JavaScript in the tab, as for a reader without it.
@@ -129,6 +130,11 @@ func DarkScheme() Option { return func(o *options) { o.scheme = "dark" } }
 
 // LightScheme emulates prefers-color-scheme: light.
 func LightScheme() Option { return func(o *options) { o.scheme = "light" } }
+
+// NoScripts blocks every .js and .wasm request: the page renders as
+// without JavaScript, while DevTools can still evaluate in it (which
+// JSDisabled prevents).
+func NoScripts() Option { return func(o *options) { o.noScripts = true } }
 
 // Timeout bounds everything the tab does (default 60 s).
 func Timeout(d time.Duration) Option { return func(o *options) { o.timeout = d } }
@@ -200,6 +206,12 @@ func New(t testing.TB, opts ...Option) *Tab {
 
 	setup := []chromedp.Action[chromedp.Void]{
 		chromedp.EmulateViewport(o.width, o.height),
+	}
+	if o.noScripts {
+		setup = append(setup, call(network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{
+			{URLPattern: "*://*:*/*.js", Block: true},
+			{URLPattern: "*://*:*/*.wasm", Block: true},
+		}}))
 	}
 	if o.jsOff {
 		setup = append(setup, call(emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}))
