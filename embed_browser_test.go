@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"amzwidget/internal/browsertest"
+
+	"github.com/chromedp/chromedp"
 )
 
 // parentServer serves host pages from a second origin (another loopback
@@ -256,4 +258,49 @@ func TestBrowserFrameAncestorsBlocks(t *testing.T) {
 		}
 		return false, fmt.Sprint(tab.Console())
 	})
+}
+
+// The embed code generator builds snippets from the reader's choices and
+// assumptions; the plain snippet pasted into a host page renders.
+func TestBrowserEmbedCodeGenerator(t *testing.T) {
+	srv := server(t)
+	parents := parentServer(t)
+	defer parents.Close()
+	tab := browsertest.New(t)
+	tab.Navigate(srv.URL + "/")
+	wasmReady(tab)
+	typeInto(tab, "#in-capex_2026", "250")
+	tab.WaitText("#cmp-capex_vs_estimate_diff .value", "$101.14")
+	choose := func(sel, v string) {
+		browsertest.Eval[bool](tab, fmt.Sprintf(`(() => { const s = document.querySelector(%q); s.value = %q; s.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`, sel, v))
+	}
+	choose("#embed-group", "capex")
+	choose("#embed-theme", "dark")
+	tab.Run(chromedp.Click(chromedp.CSS("#embed-keep")))
+	want := `src="` + srv.URL + `/embed/capex?capex_2026=250&amp;theme=dark"`
+	var plain string
+	tab.WaitFor("the snippet to follow the choices", func() (bool, string) {
+		plain = browsertest.Eval[string](tab, `document.querySelector("#snippet-plain").value`)
+		return strings.Contains(plain, want), plain
+	})
+	for _, w := range []string{`loading="lazy"`, `title="Capital spending in 2026"`, `height="2500"`, "data-amzwidget"} {
+		if !strings.Contains(plain, w) {
+			t.Errorf("plain snippet lacks %s: %s", w, plain)
+		}
+	}
+	if s := browsertest.Eval[string](tab, `document.querySelector("#snippet-script").value`); !strings.Contains(s, srv.URL+"/web/embed.js") {
+		t.Errorf("script snippet: %s", s)
+	}
+	if s := browsertest.Eval[string](tab, `document.querySelector("#snippet-pym").value`); !strings.Contains(s, "new pym.Parent(") {
+		t.Errorf("pym snippet: %s", s)
+	}
+	host := browsertest.New(t)
+	host.Navigate(parents.URL + "/paste?html=" + url.QueryEscape(plain))
+	childReady(t, host, "/embed/capex")
+	if got := browsertest.EvalInFrame[string](host, "/embed/capex", `document.querySelector("#cmp-capex_vs_estimate_diff .value").textContent`); !strings.Contains(got, "101.14") {
+		t.Errorf("pasted snippet shows %q", got)
+	}
+	if bg := browsertest.EvalInFrame[string](host, "/embed/capex", `getComputedStyle(document.body).backgroundColor`); bg != "rgb(13, 17, 23)" {
+		t.Errorf("pasted dark snippet: background %s", bg)
+	}
 }

@@ -12,17 +12,8 @@ import (
 	"amzwidget/app"
 	"amzwidget/data"
 	"amzwidget/scenario"
+	"amzwidget/widget"
 )
-
-// embedHeights are the default iframe heights, in CSS pixels, of each
-// embeddable page at a typical article column width (about 640 px); the
-// height messages correct them once the widget runs.
-var embedHeights = map[string]int{
-	"/embed/workforce": 1100,
-	"/embed/capex":     2400,
-	"/embed/growth":    2200,
-	"/embed/all":       5600,
-}
 
 // embedPath maps a page of ours to the page an embed shows: the dashboard
 // embeds as /embed/all.
@@ -30,8 +21,8 @@ func embedPath(path string) (string, bool) {
 	if path == "/" || path == "" {
 		return "/embed/all", true
 	}
-	_, ok := embedHeights[path]
-	return path, ok
+	_, ok := widget.EmbedHeights[strings.TrimPrefix(path, "/embed/")]
+	return path, ok && strings.HasPrefix(path, "/embed/")
 }
 
 // origin returns the scheme and host the request reached us at.
@@ -75,7 +66,7 @@ func oembed(w http.ResponseWriter, r *http.Request) {
 	if enc := sc.Query(); enc != "" {
 		src += "?" + enc
 	}
-	height := embedHeights[path]
+	height := widget.EmbedHeights[strings.TrimPrefix(path, "/embed/")]
 	if mh, err := strconv.Atoi(q.Get("maxheight")); err == nil && mh > 0 && mh < height {
 		height = mh
 	}

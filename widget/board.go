@@ -172,7 +172,16 @@ func (b *Board) Render() app.UI {
 			&DisplayOptions{Digits: b.sc.Digits, Exact: b.sc.Exact, OnChange: b.display},
 		),
 		&SourceLine{Articles: ds.Sources(b.cmps)},
+		app.If(b.Group == "", func() app.UI { return &EmbedCode{Query: b.figureQuery()} }),
 	)
+}
+
+// figureQuery is the reader's figures as URL parameters, without the
+// display choices.
+func (b *Board) figureQuery() string {
+	c := b.sc.Clone()
+	c.Digits, c.Exact, c.Theme, c.Transparent, c.Lang = -1, false, "auto", false, ""
+	return c.Query()
 }
 
 // shown returns every result on the board as displayed, by comparison id.

@@ -1,0 +1,176 @@
+package widget
+
+import (
+	"html"
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// EmbedHeights are the default iframe heights, in CSS pixels, of each
+// embed page at a typical article column width (about 600 px). The height
+// messages correct them once the widget runs; a host that strips scripts
+// keeps them.
+var EmbedHeights = map[string]int{
+	"workforce": 1300,
+	"capex":     2500,
+	"growth":    2300,
+	"all":       6000,
+}
+
+// EmbedCode is the embed code generator on the full page: the reader picks
+// a widget, a theme and whether to keep their assumptions, sees a live
+// preview, and copies one of three snippets.
+type EmbedCode struct {
+	app.Compo
+
+	// Query is the reader's scenario as URL parameters (figures only),
+	// re-encoded from parsed decimals.
+	Query string
+
+	group       string
+	theme       string
+	transparent bool
+	keep        bool
+	origin      string
+	copied      string
+}
+
+// OnMount learns the page's origin, which the prerendered page cannot know.
+func (e *EmbedCode) OnMount(ctx app.Context) {
+	if u := app.Window().URL(); u != nil {
+		e.origin = u.Scheme + "://" + u.Host
+	}
+}
+
+func (e *EmbedCode) src() string {
+	g := e.group
+	if g == "" {
+		g = "workforce"
+	}
+	q := ""
+	add := func(s string) {
+		if s == "" {
+			return
+		}
+		if q != "" {
+			q += "&"
+		}
+		q += s
+	}
+	if e.keep {
+		add(e.Query)
+	}
+	if e.theme != "" && e.theme != "auto" {
+		add("theme=" + e.theme)
+	}
+	if e.transparent {
+		add("transparent=1")
+	}
+	s := e.origin + "/embed/" + g
+	if q != "" {
+		s += "?" + q
+	}
+	return s
+}
+
+// Snippets returns the three snippets for the current choice: a plain
+// iframe, the iframe with our resizing script, and the Pym.js variant.
+func (e *EmbedCode) Snippets() (plain, script, pym string) {
+	g := e.group
+	if g == "" {
+		g = "workforce"
+	}
+	src := html.EscapeString(e.src())
+	h := strconv.Itoa(EmbedHeights[g])
+	title := html.EscapeString(embedTitle(g))
+	plain = `<iframe src="` + src + `" title="` + title + `" width="100%" height="` + h +
+		`" loading="lazy" scrolling="no" frameborder="0" style="border:0;width:100%" data-amzwidget></iframe>`
+	script = plain + "\n" + `<script src="` + html.EscapeString(e.origin) + `/web/embed.js" async></script>`
+	pym = `<div id="amzwidget-` + g + `"></div>` + "\n" +
+		`<script src="https://pym.nprapps.org/pym.v1.min.js"></script>` + "\n" +
+		`<script>new pym.Parent("amzwidget-` + g + `", "` + src + `", {title: "` + title + `"});</script>`
+	return plain, script, pym
+}
+
+func embedTitle(g string) string {
+	for _, t := range Groups {
+		if t.ID == g {
+			return t.Title
+		}
+	}
+	return "Amazon's AI bet, by the numbers"
+}
+
+// Render draws the choices, the preview and the snippets.
+func (e *EmbedCode) Render() app.UI {
+	if e.origin == "" {
+		return app.Section().Class("embed-code").ID("embed-code").Body(
+			app.H2().Class("topic-title").Text("Embed this in an article"),
+			app.P().Text("The embed code appears here once the page has loaded. Embed pages: /embed/workforce, /embed/capex, /embed/growth, /embed/all."),
+		)
+	}
+	plain, script, pym := e.Snippets()
+	choice := func(id, label string, options [][2]string, cur string, set func(string)) app.UI {
+		var opts []app.UI
+		for _, o := range options {
+			opts = append(opts, app.Option().Value(o[0]).Selected(o[0] == cur).Text(o[1]))
+		}
+		return app.Div().Class("embed-choice").Body(
+			app.Label().For(id).Text(label),
+			app.Select().ID(id).Body(opts...).OnChange(func(ctx app.Context, ev app.Event) {
+				set(ctx.JSSrc().Get("value").String())
+			}),
+		)
+	}
+	snippet := func(id, label, code string) app.UI {
+		return app.Div().Class("snippet").Body(
+			app.Label().For(id).Text(label),
+			app.Textarea().ID(id).ReadOnly(true).Rows(4).Text(code),
+			app.Button().Type("button").ID("copy-"+id).Text("Copy").OnClick(func(ctx app.Context, ev app.Event) {
+				clip := app.Window().Get("navigator").Get("clipboard")
+				if clip.Truthy() {
+					clip.Call("writeText", code)
+				}
+				e.copied = id
+			}),
+			app.If(e.copied == id, func() app.UI { return app.Span().Class("copied").Role("status").Text(" Copied.") }),
+		)
+	}
+	return app.Section().Class("embed-code").ID("embed-code").Aria("labelledby", "embed-code-title").Body(
+		app.H2().Class("topic-title").ID("embed-code-title").Text("Embed this in an article"),
+		app.Div().Class("embed-choices").Body(
+			choice("embed-group", "Widget", [][2]string{{"workforce", "Layoffs and the workforce"}, {"capex", "Capital spending"}, {"growth", "Cloud growth"}, {"all", "Everything"}}, e.group,
+				func(v string) {
+					if _, ok := EmbedHeights[v]; ok {
+						e.group = v
+					}
+				}),
+			choice("embed-theme", "Theme", [][2]string{{"auto", "Reader's setting"}, {"light", "Light"}, {"dark", "Dark"}}, e.theme,
+				func(v string) {
+					if v == "auto" || v == "light" || v == "dark" {
+						e.theme = v
+					}
+				}),
+			app.Label().For("embed-keep").Class("check").Body(
+				app.Input().Type("checkbox").ID("embed-keep").Checked(e.keep).OnChange(func(ctx app.Context, ev app.Event) {
+					e.keep = ctx.JSSrc().Get("checked").Bool()
+				}),
+				app.Text(" Keep my current assumptions"),
+			),
+			app.Label().For("embed-transparent").Class("check").Body(
+				app.Input().Type("checkbox").ID("embed-transparent").Checked(e.transparent).OnChange(func(ctx app.Context, ev app.Event) {
+					e.transparent = ctx.JSSrc().Get("checked").Bool()
+				}),
+				app.Text(" Transparent background"),
+			),
+		),
+		snippet("snippet-plain", "Plain iframe (works anywhere, even where scripts are stripped)", plain),
+		snippet("snippet-script", "Iframe that resizes itself (with our 0.5 KB script)", script),
+		snippet("snippet-pym", "Pym.js (for newsrooms that already use it)", pym),
+		app.Details().Class("preview").Body(
+			app.Summary().Text("Preview"),
+			app.IFrame().ID("embed-preview").Src("%s", e.src()).Title("%s", "Preview: "+embedTitle(e.group)).Attr("loading", "lazy").Height(600),
+		),
+	)
+}
