@@ -155,6 +155,8 @@ func newHandler(cfg config) (http.Handler, error) {
 	mux.Handle("/app.wasm", wasm)
 	mux.Handle("/web/", http.StripPrefix("/web/", noListing(http.FileServer(http.Dir(cfg.webDir)))))
 	mux.HandleFunc("/oembed", oembed)
+	mux.HandleFunc("/data.csv", dataExport)
+	mux.HandleFunc("/data.json", dataExport)
 	mux.Handle("/", oembedDiscovery(pages))
 
 	var h http.Handler = mux
