@@ -28,6 +28,12 @@ type Board struct {
 	cmps     []data.Comparison
 	drafts   map[string]draft
 	problems []scenario.Problem
+
+	// The live region: its text, the pending announcement's generation,
+	// and the results as last announced (see board_live.go).
+	announcement string
+	announceGen  int
+	announced    map[string]string
 }
 
 // draft is a field's text while the reader edits it, and its error.
@@ -56,6 +62,7 @@ func (b *Board) load(u *url.URL) {
 		}
 	}
 	b.res = b.sc.Evaluate()
+	b.remember()
 }
 
 func (b *Board) ensure(ctx app.Context) {
@@ -71,6 +78,9 @@ func (b *Board) edit(ctx app.Context, id, text string) {
 	err := b.sc.Set(id, text)
 	b.drafts[id] = draft{text: text, err: err}
 	if err != nil {
+		if p, ok := b.sc.Param(id); ok {
+			b.schedule(ctx, Label(p)+": "+err.Error())
+		}
 		return
 	}
 	b.changed(ctx)
@@ -103,6 +113,7 @@ func (b *Board) changed(ctx app.Context) {
 	u := *ctx.Page().URL()
 	u.RawQuery = b.sc.QueryKeeping(u.Query())
 	ctx.Page().ReplaceURL(&u)
+	b.schedule(ctx, "")
 }
 
 // Groups are the topics of the comparisons, in the order the dashboard
@@ -148,7 +159,9 @@ func (b *Board) Render() app.UI {
 			}),
 			&DisplayOptions{Digits: b.sc.Digits, Exact: b.sc.Exact, OnChange: b.display},
 		),
+		b.downloads(),
 		&SourceLine{Articles: ds.Sources(b.cmps)},
+		b.liveRegion(),
 	)
 }
 
@@ -183,6 +196,7 @@ func (b *Board) section(id, title string, cmps []data.Comparison, params []data.
 				app.Div().Class("cards").Body(
 					app.Range(cmps).Slice(func(i int) app.UI { return b.card(cmps[i], st) }),
 				),
+				b.charts(id, st),
 			),
 		),
 	)
@@ -206,6 +220,7 @@ func (b *Board) field(p data.Param, st calc.Style) app.UI {
 		Article: calc.Format(calc.Dec(p.Default), p.Figure.Unit, calc.DefaultStyle),
 		Changed: b.sc.Changed(p.ID),
 		Error:   errText,
+		Locale:  st.Locale,
 		OnEdit:  b.edit,
 		OnReset: b.reset,
 	}
