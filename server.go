@@ -176,6 +176,8 @@ func newHandler(cfg config) (http.Handler, error) {
 	mux.Handle("/app.wasm", wasm)
 	mux.Handle("/web/", staticFiles(cfg.webDir))
 	mux.HandleFunc("/oembed", oembed)
+	mux.HandleFunc("/data.csv", dataExport)
+	mux.HandleFunc("/data.json", dataExport)
 	mux.Handle("/", knownPaths(oembedDiscovery(pages)))
 
 	var h http.Handler = mux

@@ -28,14 +28,35 @@ type Locale struct {
 	// PercentSep goes between a number and "%" (none in English, a
 	// no-break space in German and French).
 	PercentSep string
-	// Billion is the word for a USD billion, and DollarAfter places the
-	// currency after the number ("51,14 Mrd. $").
+	// Billion is the word for a USD billion; with DollarAfter it holds
+	// the currency sign too and follows the number ("51,14 Mrd. $").
 	Billion     string
 	DollarAfter bool
 }
 
 // English is the default locale.
 var English = Locale{Tag: "en", Group: ",", Decimal: ".", Billion: "billion"}
+
+// German groups with a dot, writes a decimal comma, a no-break space
+// before "%", and billions of dollars as "51,14 Mrd. $" (Duden, CLDR).
+var German = Locale{Tag: "de", Group: ".", Decimal: ",", PercentSep: "\u00a0", Billion: "Mrd.\u00a0$", DollarAfter: true}
+
+// French groups with a narrow no-break space (U+202F), writes a decimal
+// comma, a narrow no-break space before "%", and billions of dollars as
+// "51,14 Md $" (CLDR fr: "Md" for milliard, currency sign after).
+var French = Locale{Tag: "fr", Group: "\u202f", Decimal: ",", PercentSep: "\u202f", Billion: "Md\u00a0$", DollarAfter: true}
+
+// LocaleFor returns the locale of a language tag ("en", "de", "fr"), and
+// English for any other.
+func LocaleFor(tag string) Locale {
+	switch tag {
+	case "de":
+		return German
+	case "fr":
+		return French
+	}
+	return English
+}
 
 // DefaultStyle is the widget's default: each unit's default places, rounded.
 var DefaultStyle = Style{Digits: -1, Locale: English}
@@ -168,7 +189,7 @@ func withUnit(num string, neg bool, u data.Unit, l Locale) string {
 	switch u {
 	case data.USDBillion:
 		if l.DollarAfter {
-			return sign + num + " " + l.Billion + " $"
+			return sign + num + "\u00a0" + l.Billion
 		}
 		return sign + "$" + num + " " + l.Billion
 	case data.Percent:

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"unicode"
 
+	"amzwidget/calc"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -201,4 +203,25 @@ func digitValue(r rune) rune {
 func significant(s string) int {
 	intPart, frac, _ := strings.Cut(s, ".")
 	return len(strings.TrimLeft(intPart, "0")) + len(strings.TrimRight(frac, "0"))
+}
+
+// ParseNumberIn reads a number as a reader of locale l types it. In a
+// locale with a decimal comma (German, French) the roles of "." and ","
+// are swapped before ParseNumber reads the text, so that "34,6" is 34.6
+// and "350.000" and "1.234,5" are read with "." as the thousands
+// separator; spaces (no-break and narrow no-break too) group digits in
+// every locale. In English it is ParseNumber.
+func ParseNumberIn(s string, l calc.Locale) (decimal.Decimal, error) {
+	if l.Decimal != "," {
+		return ParseNumber(s)
+	}
+	return ParseNumber(strings.Map(func(r rune) rune {
+		switch r {
+		case '.':
+			return ','
+		case ',':
+			return '.'
+		}
+		return r
+	}, s))
 }

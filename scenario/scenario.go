@@ -96,7 +96,7 @@ func (s *Scenario) Set(id, text string) error {
 	if !ok {
 		return fmt.Errorf("unknown parameter %q", id)
 	}
-	d, err := ParseNumber(text)
+	d, err := ParseNumberIn(text, s.Style().Locale)
 	if err != nil {
 		return err
 	}
@@ -283,6 +283,7 @@ func (s *Scenario) Style() calc.Style {
 	st := calc.DefaultStyle
 	st.Digits = s.Digits
 	st.Exact = s.Exact
+	st.Locale = calc.LocaleFor(s.Lang)
 	return st
 }
 

@@ -3,9 +3,6 @@ package widget
 import (
 	"errors"
 	"net/url"
-	"strconv"
-	"strings"
-	"time"
 
 	"amzwidget/calc"
 	"amzwidget/data"
@@ -32,17 +29,12 @@ type Board struct {
 	drafts   map[string]draft
 	problems []scenario.Problem
 
-	// announce is what the polite live region says: the key results,
-	// once the reader pauses (gen counts changes, so only the last of a
-	// burst of keystrokes is announced).
-	announce string
-	gen      int
-	said     map[string]string
+	// The live region: its text, the pending announcement's generation,
+	// and the results as last announced (see board_live.go).
+	announcement string
+	announceGen  int
+	announced    map[string]string
 }
-
-// AnnounceDelay is how long the reader must pause before the recomputed
-// results are announced to screen readers.
-const AnnounceDelay = 700 * time.Millisecond
 
 // draft is a field's text while the reader edits it, and its error.
 type draft struct {
@@ -70,7 +62,7 @@ func (b *Board) load(u *url.URL) {
 		}
 	}
 	b.res = b.sc.Evaluate()
-	b.said = b.shown()
+	b.remember()
 }
 
 func (b *Board) ensure(ctx app.Context) {
@@ -86,6 +78,9 @@ func (b *Board) edit(ctx app.Context, id, text string) {
 	err := b.sc.Set(id, text)
 	b.drafts[id] = draft{text: text, err: err}
 	if err != nil {
+		if p, ok := b.sc.Param(id); ok {
+			b.schedule(ctx, Label(p)+": "+err.Error())
+		}
 		return
 	}
 	b.changed(ctx)
@@ -115,16 +110,10 @@ func (b *Board) display(ctx app.Context, digits int, exact bool) {
 
 func (b *Board) changed(ctx app.Context) {
 	b.res = b.sc.Evaluate()
-	b.gen++
-	gen := b.gen
-	ctx.After(AnnounceDelay, func(ctx app.Context) {
-		if gen == b.gen {
-			b.announce = b.summary()
-		}
-	})
 	u := *ctx.Page().URL()
 	u.RawQuery = b.sc.QueryKeeping(u.Query())
 	ctx.Page().ReplaceURL(&u)
+	b.schedule(ctx, "")
 }
 
 // Groups are the topics of the comparisons, in the order the dashboard
@@ -161,7 +150,6 @@ func (b *Board) Render() app.UI {
 				})),
 			)
 		}),
-		app.P().ID("announce").Class("visually-hidden").Aria("live", "polite").Aria("atomic", true).Text(b.announce),
 		app.Range(sections).Slice(func(i int) app.UI { return sections[i] }),
 		app.Div().Class("board-controls").Body(
 			app.If(len(b.sc.Values) > 0, func() app.UI {
@@ -171,8 +159,10 @@ func (b *Board) Render() app.UI {
 			}),
 			&DisplayOptions{Digits: b.sc.Digits, Exact: b.sc.Exact, OnChange: b.display},
 		),
+		b.downloads(),
 		&SourceLine{Articles: ds.Sources(b.cmps)},
 		app.If(b.Group == "", func() app.UI { return &EmbedCode{Query: b.figureQuery()} }),
+		b.liveRegion(),
 	)
 }
 
@@ -182,48 +172,6 @@ func (b *Board) figureQuery() string {
 	c := b.sc.Clone()
 	c.Digits, c.Exact, c.Theme, c.Transparent, c.Lang = -1, false, "auto", false, ""
 	return c.Query()
-}
-
-// shown returns every result on the board as displayed, by comparison id.
-func (b *Board) shown() map[string]string {
-	st := b.sc.Style()
-	out := make(map[string]string, len(b.cmps))
-	for _, c := range b.cmps {
-		r, _ := b.res.Get(c.ID)
-		if r.OK() {
-			out[c.ID] = calc.FormatInterval(r.Value, r.Unit, st)
-		} else {
-			out[c.ID] = "can't be computed"
-		}
-	}
-	return out
-}
-
-// summary is the sentence announced after a change: the results that
-// changed since the last announcement (at most three, then a count).
-func (b *Board) summary() string {
-	now := b.shown()
-	var parts []string
-	more := 0
-	for _, c := range b.cmps {
-		if now[c.ID] == b.said[c.ID] {
-			continue
-		}
-		if len(parts) == 3 {
-			more++
-			continue
-		}
-		parts = append(parts, c.Label+": "+now[c.ID])
-	}
-	b.said = now
-	if len(parts) == 0 {
-		return "No result changed."
-	}
-	s := strings.Join(parts, ". ") + "."
-	if more > 0 {
-		s += " " + strconv.Itoa(more) + " more results changed."
-	}
-	return s
 }
 
 // classes are the board's classes: the theme the URL asks for, which the
@@ -257,6 +205,7 @@ func (b *Board) section(id, title string, cmps []data.Comparison, params []data.
 				app.Div().Class("cards").Body(
 					app.Range(cmps).Slice(func(i int) app.UI { return b.card(cmps[i], st) }),
 				),
+				b.charts(id, st),
 			),
 		),
 	)
@@ -280,6 +229,7 @@ func (b *Board) field(p data.Param, st calc.Style) app.UI {
 		Article: calc.Format(calc.Dec(p.Default), p.Figure.Unit, calc.DefaultStyle),
 		Changed: b.sc.Changed(p.ID),
 		Error:   errText,
+		Locale:  st.Locale,
 		OnEdit:  b.edit,
 		OnReset: b.reset,
 	}

@@ -5,6 +5,7 @@ import (
 	"amzwidget/data"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/shopspring/decimal"
 )
 
 // FigureInput is one adjustable figure: a labelled text field with its
@@ -23,6 +24,9 @@ type FigureInput struct {
 	Article string // the article's value, formatted
 	Changed bool
 	Error   string
+	// Locale writes a slider's value back into the field in the reader's
+	// number format.
+	Locale calc.Locale
 
 	OnEdit  func(ctx app.Context, id, text string)
 	OnReset func(ctx app.Context, id string)
@@ -91,9 +95,16 @@ func (f *FigureInput) Render() app.UI {
 					Value(f.Slider).
 					Aria("label", Label(f.Param)+" slider").
 					OnInput(func(ctx app.Context, e app.Event) {
-						if f.OnEdit != nil {
-							f.OnEdit(ctx, id, ctx.JSSrc().Get("value").String())
+						if f.OnEdit == nil {
+							return
 						}
+						// The slider's value is a plain "34.6": give the
+						// field the locale's own form, which it reads back.
+						v := ctx.JSSrc().Get("value").String()
+						if d, err := decimal.NewFromString(v); err == nil {
+							v = calc.FormatNumber(d, f.Locale)
+						}
+						f.OnEdit(ctx, id, v)
 					})
 			}),
 			app.If(f.Changed, func() app.UI {
@@ -110,6 +121,8 @@ func (f *FigureInput) Render() app.UI {
 					})
 			}),
 		),
+		// Not a live region: a refused value is announced, once, by the
+		// board's live region with the results.
 		app.P().ID("msg-"+id).Class("msg").Text(msg),
 	)
 }

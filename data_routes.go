@@ -1,0 +1,28 @@
+package main
+
+import (
+	"net/http"
+
+	"amzwidget/data"
+	"amzwidget/export"
+	"amzwidget/scenario"
+)
+
+// dataExport serves /data.csv and /data.json: every figure and comparison
+// result under the URL's scenario. A refused URL value falls back to the
+// article's value, as on the pages; it never fails the request.
+func dataExport(w http.ResponseWriter, r *http.Request) {
+	sc, _ := scenario.Decode(data.Default(), r.URL.Query())
+	var body []byte
+	switch r.URL.Path {
+	case "/data.csv":
+		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+		w.Header().Set("Content-Disposition", `attachment; filename="amazon-figures.csv"`)
+		body = export.CSV(sc)
+	default:
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		body = export.JSON(sc)
+	}
+	w.Header().Set("Cache-Control", "no-cache")
+	_, _ = w.Write(body)
+}
