@@ -9,7 +9,7 @@ PREFIX  ?= /
 export GOFLAGS := -buildvcs=false
 SHELL   := /bin/bash
 
-.PHONY: all build wasm server run test deps lint unit race fuzz static clean
+.PHONY: all build wasm server run test deps lint unit race fuzz static bench clean
 
 all: build
 
@@ -40,7 +40,7 @@ lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi; echo "gofmt: ok"
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./wasm ./app ./widget ./calc ./data ./scenario
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm ./app ./widget ./calc ./data ./scenario ./export
 	$(GO) tool staticcheck ./...
 
 ## unit: every Go test, browser tests included (they need `make build` and `make deps`)
@@ -63,3 +63,7 @@ test: deps lint build unit race fuzz
 
 clean:
 	rm -rf bin dist web/app.wasm web/app.wasm.br web/app.wasm.gz web/app.wasm.sha256 web/version.txt
+
+## bench: the widget against a bare go-app baseline and nginx, in one run (not part of make test)
+bench: deps
+	$(GO) test -tags bench -count=1 -timeout 30m -run TestBench -v ./bench | tee /tmp/amzwidget-bench.log | grep -v '^=== \|screenshot'
