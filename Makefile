@@ -56,6 +56,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseNumber$$' -fuzztime $(FUZZTIME) ./scenario
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./scenario
 	$(GO) test -run '^$$' -fuzz '^FuzzEvaluate$$' -fuzztime $(FUZZTIME) ./calc
+	$(GO) test -run '^$$' -fuzz '^FuzzFormatLocale$$' -fuzztime $(FUZZTIME) ./calc
+	$(GO) test -run '^$$' -fuzz '^FuzzParseNumberIn$$' -fuzztime $(FUZZTIME) ./scenario
 
 ## test: everything that proves it works
 test: deps lint build unit race fuzz
