@@ -28,6 +28,7 @@ func main() {
 	minBrowser := flag.Int("min-browser", 1, "fewest TestBrowser* tests that must pass")
 	flag.Parse()
 	outputs := map[string]*strings.Builder{}
+	ended := map[string]bool{} // tests that passed, failed or skipped
 	var passed, failed, skipped, browser int
 	var failures, skips, pkgFails []string
 	sc := bufio.NewScanner(os.Stdin)
@@ -40,6 +41,9 @@ func main() {
 			continue
 		}
 		key := e.Package + " " + e.Test
+		if e.Action == "pass" || e.Action == "fail" || e.Action == "skip" {
+			ended[key] = true
+		}
 		switch e.Action {
 		case "output":
 			b := outputs[key]
@@ -65,6 +69,13 @@ func main() {
 				fmt.Printf("FAIL %s\n", e.Package)
 				if b := outputs[key]; b != nil {
 					fmt.Print(b.String())
+				}
+				// A test that never ended (a panic, a timeout, a killed
+				// binary): its output says what happened.
+				for k, b := range outputs {
+					if strings.HasPrefix(k, e.Package+" ") && k != key && !ended[k] {
+						fmt.Printf("--- UNFINISHED: %s\n%s", k, b.String())
+					}
 				}
 				continue
 			}
