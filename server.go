@@ -178,7 +178,7 @@ func newHandler(cfg config) (http.Handler, error) {
 	mux.HandleFunc("/oembed", oembed)
 	mux.HandleFunc("/data.csv", dataExport)
 	mux.HandleFunc("/data.json", dataExport)
-	mux.Handle("/", knownPaths(oembedDiscovery(pages)))
+	mux.Handle("/", knownPaths(newPageCache(oembedDiscovery(pages), maxCachedPages)))
 
 	var h http.Handler = mux
 	h = securityHeaders(h, cfg)

@@ -22,6 +22,9 @@ func (x Interval) Sub(y Interval) Interval { return Interval{x.Lo.Sub(y.Hi), x.H
 
 // Mul returns x × y.
 func (x Interval) Mul(y Interval) Interval {
+	if y.IsPoint() && y.Lo.Sign() >= 0 {
+		return Interval{x.Lo.Mul(y.Lo), x.Hi.Mul(y.Lo)}
+	}
 	return hull(x.Lo.Mul(y.Lo), x.Lo.Mul(y.Hi), x.Hi.Mul(y.Lo), x.Hi.Mul(y.Hi))
 }
 
@@ -29,6 +32,11 @@ func (x Interval) Mul(y Interval) Interval {
 func (x Interval) Quo(y Interval) (Interval, error) {
 	if y.Lo.Sign() <= 0 && y.Hi.Sign() >= 0 {
 		return Interval{}, ErrZeroDivisor
+	}
+	if y.IsPoint() && y.Lo.Sign() > 0 {
+		lo, _ := x.Lo.Quo(y.Lo)
+		hi, _ := x.Hi.Quo(y.Lo)
+		return Interval{lo, hi}, nil
 	}
 	var vs [4]Value
 	for i, p := range [][2]Value{{x.Lo, y.Lo}, {x.Lo, y.Hi}, {x.Hi, y.Lo}, {x.Hi, y.Hi}} {

@@ -26,13 +26,16 @@ var ErrZeroDivisor = errors.New("division by zero")
 // denominator is positive. The zero Value is 0.
 type Value struct {
 	num decimal.Decimal
-	den decimal.Decimal // zero value means 1
+	den decimal.Decimal // the zero Decimal means 1: a plain decimal, the fast path
 }
 
 var one = decimal.NewFromInt(1)
 
 // Dec returns the Value of a decimal.
-func Dec(d decimal.Decimal) Value { return Value{num: d, den: one} }
+func Dec(d decimal.Decimal) Value { return Value{num: d} }
+
+// plain reports whether v is a plain decimal (denominator 1).
+func (v Value) plain() bool { return v.den.IsZero() }
 
 // Int returns the Value of an integer.
 func Int(i int64) Value { return Dec(decimal.NewFromInt(i)) }
@@ -50,20 +53,25 @@ func (v Value) d() decimal.Decimal {
 
 // Add returns v + w.
 func (v Value) Add(w Value) Value {
-	if v.d().Equal(w.d()) {
-		return Value{v.num.Add(w.num), v.d()}
+	if v.plain() && w.plain() {
+		return Value{num: v.num.Add(w.num)}
 	}
 	return Value{v.num.Mul(w.d()).Add(w.num.Mul(v.d())), v.d().Mul(w.d())}
 }
 
 // Neg returns −v.
-func (v Value) Neg() Value { return Value{v.num.Neg(), v.d()} }
+func (v Value) Neg() Value { return Value{v.num.Neg(), v.den} }
 
 // Sub returns v − w.
 func (v Value) Sub(w Value) Value { return v.Add(w.Neg()) }
 
 // Mul returns v × w.
-func (v Value) Mul(w Value) Value { return Value{v.num.Mul(w.num), v.d().Mul(w.d())} }
+func (v Value) Mul(w Value) Value {
+	if v.plain() && w.plain() {
+		return Value{num: v.num.Mul(w.num)}
+	}
+	return Value{v.num.Mul(w.num), v.d().Mul(w.d())}
+}
 
 // Quo returns v ÷ w, exactly, or ErrZeroDivisor when w is zero.
 func (v Value) Quo(w Value) (Value, error) {
@@ -79,6 +87,9 @@ func (v Value) Quo(w Value) (Value, error) {
 
 // Cmp compares v and w: -1 if v < w, 0 if equal, +1 if v > w.
 func (v Value) Cmp(w Value) int {
+	if v.plain() && w.plain() {
+		return v.num.Cmp(w.num)
+	}
 	return v.num.Mul(w.d()).Cmp(w.num.Mul(v.d()))
 }
 
@@ -89,11 +100,14 @@ func (v Value) Equal(w Value) bool { return v.Cmp(w) == 0 }
 func (v Value) Sign() int { return v.num.Sign() }
 
 // Abs returns |v|.
-func (v Value) Abs() Value { return Value{v.num.Abs(), v.d()} }
+func (v Value) Abs() Value { return Value{v.num.Abs(), v.den} }
 
 // Round returns v rounded to places decimal places, half away from zero:
 // the one rounding rule of the widget. It never returns a negative zero.
 func (v Value) Round(places int32) decimal.Decimal {
+	if v.plain() {
+		return v.num.Round(places) // decimal's Round is half away from zero too
+	}
 	return v.num.DivRound(v.d(), places)
 }
 
