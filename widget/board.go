@@ -230,8 +230,7 @@ func (b *Board) field(p data.Param, st calc.Style) app.UI {
 		Changed: b.sc.Changed(p.ID),
 		Error:   errText,
 		Locale:  st.Locale,
-		OnEdit:  b.edit,
-		OnReset: b.reset,
+		Owner:   b,
 	}
 }
 

@@ -28,8 +28,17 @@ type FigureInput struct {
 	// number format.
 	Locale calc.Locale
 
-	OnEdit  func(ctx app.Context, id, text string)
-	OnReset func(ctx app.Context, id string)
+	// Owner receives the edits. It is an interface holding a pointer, not
+	// a func field: go-app re-renders a child whose fields changed, and a
+	// func never compares equal, so func fields would re-render every
+	// field on every keystroke.
+	Owner fieldOwner
+}
+
+// fieldOwner is what a FigureInput reports to: the Board.
+type fieldOwner interface {
+	edit(ctx app.Context, id, text string)
+	reset(ctx app.Context, id string)
 }
 
 // Label returns the field's label: the figure's label, and which end of a
@@ -80,8 +89,8 @@ func (f *FigureInput) Render() app.UI {
 				Aria("describedby", "msg-"+id).
 				Aria("invalid", f.Error != "").
 				OnInput(func(ctx app.Context, e app.Event) {
-					if f.OnEdit != nil {
-						f.OnEdit(ctx, id, ctx.JSSrc().Get("value").String())
+					if f.Owner != nil {
+						f.Owner.edit(ctx, id, ctx.JSSrc().Get("value").String())
 					}
 				}),
 			app.If(in != nil && in.SliderMin != "", func() app.UI {
@@ -95,7 +104,7 @@ func (f *FigureInput) Render() app.UI {
 					Value(f.Slider).
 					Aria("label", Label(f.Param)+" slider").
 					OnInput(func(ctx app.Context, e app.Event) {
-						if f.OnEdit == nil {
+						if f.Owner == nil {
 							return
 						}
 						// The slider's value is a plain "34.6": give the
@@ -104,7 +113,7 @@ func (f *FigureInput) Render() app.UI {
 						if d, err := decimal.NewFromString(v); err == nil {
 							v = calc.FormatNumber(d, f.Locale)
 						}
-						f.OnEdit(ctx, id, v)
+						f.Owner.edit(ctx, id, v)
 					})
 			}),
 			app.If(f.Changed, func() app.UI {
@@ -115,8 +124,8 @@ func (f *FigureInput) Render() app.UI {
 					Aria("label", "Reset "+Label(f.Param)+" to the article's "+f.Article).
 					Text("Reset").
 					OnClick(func(ctx app.Context, e app.Event) {
-						if f.OnReset != nil {
-							f.OnReset(ctx, id)
+						if f.Owner != nil {
+							f.Owner.reset(ctx, id)
 						}
 					})
 			}),
