@@ -107,9 +107,14 @@ type limits struct {
 	Write time.Duration
 	// Idle is how long a keep-alive connection may wait for its next request.
 	Idle time.Duration
-	// MaxHeaderBytes bounds the request line and headers: 256 KB admits a
-	// shared link with very many parameters (refused values get a note,
-	// never a 431), and bounds memory per connection.
+	// MaxHeaderBytes bounds the request line and headers, and so memory
+	// per connection. 256 KB admits a shared link with thousands of
+	// parameters (about 5,000 of 40 bytes; refused values get a note on the
+	// page). Beyond it (net/http allows 4 KB more) net/http itself answers
+	// 431 Request Header Fields Too Large, in plain text, before any
+	// handler runs: no page is rendered, nothing of the request is echoed,
+	// and the access log has no line for it. TestHostileParameters checks
+	// both sides of the limit on a server with these very limits.
 	MaxHeaderBytes int
 	// Shutdown is how long in-flight requests may take to finish on
 	// SIGINT/SIGTERM.
@@ -129,15 +134,7 @@ var defaultLimits = limits{
 // serve runs the HTTP server on ln until ctx is done, then lets in-flight
 // requests finish for up to lim.Shutdown.
 func serve(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logger, lim limits) error {
-	srv := &http.Server{
-		Handler:           h,
-		ReadHeaderTimeout: lim.ReadHeader,
-		ReadTimeout:       lim.Read,
-		WriteTimeout:      lim.Write,
-		IdleTimeout:       lim.Idle,
-		MaxHeaderBytes:    lim.MaxHeaderBytes,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-	}
+	srv := newHTTPServer(h, log, lim)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	log.Info("serving", "url", "http://"+ln.Addr().String())
@@ -150,6 +147,20 @@ func serve(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logge
 	sctx, cancel := context.WithTimeout(context.Background(), lim.Shutdown)
 	defer cancel()
 	return srv.Shutdown(sctx)
+}
+
+// newHTTPServer is the http.Server of serve, with the limits lim; tests
+// start their servers with it too.
+func newHTTPServer(h http.Handler, log *slog.Logger, lim limits) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: lim.ReadHeader,
+		ReadTimeout:       lim.Read,
+		WriteTimeout:      lim.Write,
+		IdleTimeout:       lim.Idle,
+		MaxHeaderBytes:    lim.MaxHeaderBytes,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
 }
 
 // newHandler wires the whole server: the go-app handler for pages and PWA

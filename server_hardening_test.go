@@ -183,13 +183,20 @@ func checkNoInjection(t *testing.T, what, page string) {
 	walk(doc)
 }
 
+// TestHostileParameters runs against server(t), an http.Server with
+// main's limits (defaultLimits): its MaxHeaderBytes decides what a huge
+// query gets.
 func TestHostileParameters(t *testing.T) {
+	if got := server(t).Config.MaxHeaderBytes; got != defaultLimits.MaxHeaderBytes || got != 256<<10 {
+		t.Fatalf("the test server's MaxHeaderBytes is %d, want main's %d (256 KB)", got, defaultLimits.MaxHeaderBytes)
+	}
 	params := []string{"digits", "exact", "theme", "transparent", "lang", "childId"}
 	for _, p := range data.Default().Params() {
 		params = append(params, p.ID)
 	}
 	client := &http.Client{Timeout: 10 * time.Second}
-	try := func(what, rawQuery string) {
+	try := func(what, rawQuery string) int {
+		t.Helper()
 		start := time.Now()
 		res, err := client.Get(server(t).URL + "/embed/all?" + rawQuery)
 		if err != nil {
@@ -197,7 +204,7 @@ func TestHostileParameters(t *testing.T) {
 		}
 		b, _ := io.ReadAll(res.Body)
 		res.Body.Close()
-		if res.StatusCode != 200 && res.StatusCode != 400 {
+		if res.StatusCode != 200 && res.StatusCode != 400 && res.StatusCode != http.StatusRequestHeaderFieldsTooLarge {
 			t.Errorf("%s: status %d", what, res.StatusCode)
 		}
 		if d := time.Since(start); d > 5*time.Second {
@@ -206,6 +213,11 @@ func TestHostileParameters(t *testing.T) {
 		if res.StatusCode == 200 {
 			checkNoInjection(t, what, string(b))
 		}
+		if res.StatusCode == http.StatusRequestHeaderFieldsTooLarge &&
+			(!strings.HasPrefix(res.Header.Get("Content-Type"), "text/plain") || strings.Contains(string(b), "alert(") || strings.Contains(string(b), "svg")) {
+			t.Errorf("%s: 431 %q (%s) is not net/http's plain refusal", what, b, res.Header.Get("Content-Type"))
+		}
+		return res.StatusCode
 	}
 	for _, p := range params {
 		for _, v := range hostilePayloads {
@@ -214,12 +226,41 @@ func TestHostileParameters(t *testing.T) {
 		try(p+" bad escapes", p+"=%zz%G0%")
 		try(p+" overlong utf-8", p+"=%C0%AE%C0%AE%E0%80%AF")
 	}
-	try("repeated 1000 times", strings.Repeat("workforce=%3Cb%3E&", 1000))
-	var many strings.Builder
-	for i := 0; i < 10000; i++ {
-		fmt.Fprintf(&many, "p%d=%%22%%3E%%3Csvg%%20onload%%3Dalert(1)%%3E&", i)
+	for what, code := range map[string]int{
+		"repeated 1000 times": try("repeated 1000 times", strings.Repeat("workforce=%3Cb%3E&", 1000)),
+		// ~170 KB: under the limit, the page is rendered and carries none of it.
+		"4000 distinct parameters": try("4000 distinct parameters", manyParams(4000)),
+		// ~420 KB: over 256 KB (+ net/http's 4 KB), net/http answers 431.
+		"10000 distinct parameters": try("10000 distinct parameters", manyParams(10000)),
+	} {
+		want := 200
+		if what == "10000 distinct parameters" {
+			want = http.StatusRequestHeaderFieldsTooLarge
+		}
+		if code != want {
+			t.Errorf("%s: %d, want %d", what, code, want)
+		}
 	}
-	try("10000 distinct parameters", many.String())
+	// The limit itself: just under it is served, just over it is 431.
+	// (The request line and the client's few headers are ~150 bytes.)
+	under := "x=" + strings.Repeat("a", defaultLimits.MaxHeaderBytes-1024)
+	if code := try("just under the header limit", under); code != 200 {
+		t.Errorf("a %d-byte query: %d, want 200", len(under), code)
+	}
+	over := "x=" + strings.Repeat("a", defaultLimits.MaxHeaderBytes+8192)
+	if code := try("just over the header limit", over); code != http.StatusRequestHeaderFieldsTooLarge {
+		t.Errorf("a %d-byte query: %d, want 431", len(over), code)
+	}
+}
+
+// manyParams is a query of n distinct parameters, each an injection
+// attempt of ~42 bytes.
+func manyParams(n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "p%d=%%22%%3E%%3Csvg%%20onload%%3Dalert(1)%%3E&", i)
+	}
+	return b.String()
 }
 
 func shorten(s string) string {

@@ -14,8 +14,9 @@ import (
 	"golang.org/x/net/html"
 )
 
-// testServer starts the real wiring (newHandler, as main calls it) on a
-// loopback port. It needs web/app.wasm: `make build` writes it.
+// server starts the real wiring (newHandler, as main calls it) on a
+// loopback port, in an http.Server with main's limits (defaultLimits). It
+// needs web/app.wasm: `make build` writes it.
 var (
 	testSrvOnce sync.Once
 	testSrv     *httptest.Server
@@ -42,7 +43,9 @@ func server(t testing.TB) *httptest.Server {
 			testSrvErr = err
 			return
 		}
-		testSrv = httptest.NewServer(h) // binds 127.0.0.1
+		testSrv = httptest.NewUnstartedServer(h) // binds 127.0.0.1
+		testSrv.Config = newHTTPServer(h, slog.New(slog.NewTextHandler(io.Discard, nil)), defaultLimits)
+		testSrv.Start()
 	})
 	if testSrvErr != nil {
 		t.Fatalf("server: %v (run `make build` first)", testSrvErr)
