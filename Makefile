@@ -47,9 +47,9 @@ lint:
 unit:
 	set -o pipefail; $(GO) test -count=1 -json ./... | $(GO) run ./internal/cmd/testsummary -min-browser 1
 
-## race: the server's own tests under the race detector
+## race: the server's own tests, the page cache under concurrent readers and TestLoad, under the race detector
 race:
-	$(GO) test -race -count=1 -run '^(TestServer|TestHostile|TestOEmbedAnswers|TestPrerendered|TestWasm)' .
+	$(GO) test -race -count=1 -run '^(TestServer|TestHostile|TestOEmbedAnswers|TestPrerendered|TestWasm|TestPageCache|TestLoad)' .
 
 ## fuzz: each fuzz target for $(FUZZTIME)
 fuzz:

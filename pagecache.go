@@ -4,6 +4,7 @@ import (
 	"container/list"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -45,16 +46,22 @@ func (c *pageCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		c.next.ServeHTTP(w, r)
 		return
 	}
+	// The entry is read under the lock: put replaces an element's value
+	// when two misses of the same page race.
+	var p *cachedPage
 	c.mu.Lock()
 	el, hit := c.entries[key]
 	if hit {
 		c.ll.MoveToFront(el)
+		p = el.Value.(*cachedPage)
 	}
 	c.mu.Unlock()
 	if hit {
-		p := el.Value.(*cachedPage)
+		// Each response gets its own copy of the header values: a handler
+		// or wrapper after us may change them in place.
+		hd := w.Header()
 		for k, vs := range p.header {
-			w.Header()[k] = vs
+			hd[k] = slices.Clone(vs)
 		}
 		if etag := p.header.Get("ETag"); etag != "" && r.Header.Get("If-None-Match") == etag {
 			w.WriteHeader(http.StatusNotModified)

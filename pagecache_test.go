@@ -1,9 +1,11 @@
 package main
 
 import (
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 )
@@ -60,5 +62,58 @@ func TestPageCacheServesTheSamePage(t *testing.T) {
 	_, b := get(t, "/embed/capex?capex_2026=250")
 	if a != b || !strings.Contains(visibleText(t, a), "$101.14 billion") {
 		t.Errorf("cached page differs or lacks the scenario's result")
+	}
+}
+
+// Many readers at once, through a small cache (hits, misses and
+// evictions), each changing its response's header values in place after
+// the fact, as a wrapper may: no reader sees another's change, and under
+// `make race` no two share a slice.
+func TestPageCacheConcurrent(t *testing.T) {
+	next := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("ETag", `"v1"`)
+		w.Header().Set("Vary", "Accept-Encoding")
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte("page " + r.URL.RawQuery))
+	})
+	c := newPageCache(next, 4)
+	const readers, each = 16, 300
+	var wg sync.WaitGroup
+	errs := make(chan string, readers)
+	for g := 0; g < readers; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for i := 0; i < each; i++ {
+				q := fmt.Sprintf("workforce=%d", 1+(g+i)%8)
+				method := "GET"
+				if i%5 == 0 {
+					method = "HEAD"
+				}
+				req := httptest.NewRequest(method, "/embed/capex?"+q, nil)
+				if i%7 == 0 {
+					req.Header.Set("If-None-Match", `"v1"`)
+				}
+				rec := httptest.NewRecorder()
+				c.ServeHTTP(rec, req)
+				h := rec.Header()
+				if h.Get("ETag") != `"v1"` || h.Get("Vary") != "Accept-Encoding" {
+					errs <- fmt.Sprintf("%s %s: ETag %q Vary %q", method, q, h.Get("ETag"), h.Get("Vary"))
+					return
+				}
+				if want := "page " + q; method == "GET" && rec.Code == 200 && rec.Body.String() != want {
+					errs <- fmt.Sprintf("GET %s: body %q, want %q", q, rec.Body.String(), want)
+					return
+				}
+				// What a later wrapper may do to its own response.
+				h["Etag"][0] = fmt.Sprintf(`"mine-%d"`, g)
+				h["Vary"][0] = "Cookie"
+			}
+		}(g)
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
