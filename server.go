@@ -50,7 +50,9 @@ type config struct {
 	webDir         string
 	frameAncestors string
 	hsts           bool
-	logger         *slog.Logger
+	// accessLog logs one line per request at Info (-access-log).
+	accessLog bool
+	logger    *slog.Logger
 	// version overrides the build's version (tests start two "releases").
 	version string
 }
@@ -64,6 +66,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.frameAncestors, "frame-ancestors", "*",
 		"the pages allowed to embed the widget in a frame: a CSP frame-ancestors source list, e.g. \"'self' https://news.example\"")
 	fs.BoolVar(&c.hsts, "hsts", false, "send Strict-Transport-Security (only when the site is served over TLS)")
+	fs.BoolVar(&c.accessLog, "access-log", true, "log one line per request at Info (method, path without the query, status, bytes, duration)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: amzwidget [flags]\n\nServes the Amazon AI-bet comparison widget.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -194,7 +197,9 @@ func newHandler(cfg config) (http.Handler, error) {
 	var h http.Handler = mux
 	h = securityHeaders(h, cfg)
 	h = onlyGetHead(h)
-	h = accessLog(h, cfg.logger)
+	if cfg.accessLog {
+		h = accessLog(h, cfg.logger)
+	}
 	return h, nil
 }
 
@@ -390,12 +395,16 @@ func securityHeaders(h http.Handler, cfg config) http.Handler {
 	})
 }
 
-// statusWriter records the status code for the access log.
+// statusWriter records the status and the bytes sent for the access log.
+// It keeps the io.ReaderFrom of the connection's writer, so that files
+// still go out with sendfile, and unwraps for http.ResponseController.
 type statusWriter struct {
 	http.ResponseWriter
 	status int
-	bytes  int
+	bytes  int64
 }
+
+var _ io.ReaderFrom = (*statusWriter)(nil)
 
 func (s *statusWriter) WriteHeader(code int) {
 	if s.status == 0 {
@@ -409,20 +418,65 @@ func (s *statusWriter) Write(b []byte) (int, error) {
 		s.status = http.StatusOK
 	}
 	n, err := s.ResponseWriter.Write(b)
+	s.bytes += int64(n)
+	return n, err
+}
+
+// ReadFrom hands src to the underlying writer's ReadFrom (net/http's uses
+// sendfile for a file on a TCP connection).
+func (s *statusWriter) ReadFrom(src io.Reader) (int64, error) {
+	if s.status == 0 {
+		s.status = http.StatusOK
+	}
+	var n int64
+	var err error
+	if rf, ok := s.ResponseWriter.(io.ReaderFrom); ok {
+		n, err = rf.ReadFrom(src)
+	} else {
+		n, err = io.Copy(struct{ io.Writer }{s.ResponseWriter}, src)
+	}
 	s.bytes += n
 	return n, err
 }
 
+func (s *statusWriter) Unwrap() http.ResponseWriter { return s.ResponseWriter }
+
+// maxLoggedPath bounds the path in a log line: a request line may be
+// 256 KB.
+const maxLoggedPath = 512
+
+// accessLog logs one line per request at Info, when the response is done:
+//
+//	time=… level=INFO msg=request method=GET path=/embed/capex status=200 bytes=61234 dur=1.2ms
+//
+// path is the decoded path without the query (a shared link's values are
+// the reader's), quoted by slog when it holds spaces or control
+// characters, and cut to 512 bytes; bytes is the body as sent (compressed
+// when it was; 0 for HEAD); dur is from the request's headers read to the
+// handler's return. A request net/http refuses itself (a 431, a malformed
+// request line) never reaches a handler and has no line.
 func accessLog(h http.Handler, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w}
 		h.ServeHTTP(sw, r)
-		log.LogAttrs(r.Context(), slog.LevelDebug, "request",
+		status := sw.status
+		if status == 0 {
+			status = http.StatusOK
+		}
+		n := sw.bytes
+		if r.Method == http.MethodHead {
+			n = 0 // net/http drops what a handler writes for HEAD
+		}
+		path := r.URL.Path
+		if len(path) > maxLoggedPath {
+			path = strings.ToValidUTF8(path[:maxLoggedPath], "") + "…"
+		}
+		log.LogAttrs(r.Context(), slog.LevelInfo, "request",
 			slog.String("method", r.Method),
-			slog.String("path", r.URL.Path),
-			slog.Int("status", sw.status),
-			slog.Int("bytes", sw.bytes),
-			slog.Duration("took", time.Since(start)))
+			slog.String("path", path),
+			slog.Int("status", status),
+			slog.Int64("bytes", n),
+			slog.Duration("dur", time.Since(start)))
 	})
 }

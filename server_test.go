@@ -27,6 +27,7 @@ func testConfig() config {
 	return config{
 		webDir:         "web",
 		frameAncestors: "*",
+		accessLog:      true, // as main's default: the wrapper is in every test
 		logger:         slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}
 }
