@@ -25,15 +25,6 @@ func embedPath(path string) (string, bool) {
 	return path, ok && strings.HasPrefix(path, "/embed/")
 }
 
-// origin returns the scheme and host the request reached us at.
-func origin(r *http.Request) string {
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
-}
-
 // iframeHTML is the plain embed snippet: it works alone, at a sensible
 // height, with a title and lazy loading. src must be built by us.
 func iframeHTML(src, title string, width string, height int) string {
@@ -44,25 +35,38 @@ func iframeHTML(src, title string, width string, height int) string {
 
 // oembed answers GET /oembed?url=...&format=json&maxwidth=&maxheight=:
 // a "rich" oEmbed response whose HTML is the iframe of the embed page the
-// URL names, with the URL's assumptions (re-encoded, never copied).
-func oembed(w http.ResponseWriter, r *http.Request) {
+// URL names, with the URL's assumptions (re-encoded, never copied). The
+// URL must be one of this site's (ps); the iframe's src is always built
+// from the site, so it is https when the site is.
+func oembed(ps publicSite) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		serveOEmbed(w, r, ps.of(r))
+	}
+}
+
+func serveOEmbed(w http.ResponseWriter, r *http.Request, s site) {
 	q := r.URL.Query()
 	if f := q.Get("format"); f != "" && f != "json" {
 		http.Error(w, "only format=json is supported", http.StatusNotImplemented)
 		return
 	}
 	u, err := url.Parse(q.Get("url"))
-	if err != nil || u.Host != r.Host || (u.Scheme != "http" && u.Scheme != "https") {
+	if err != nil {
 		http.NotFound(w, r)
 		return
 	}
-	path, ok := embedPath(u.Path)
+	own, ok := s.ownPath(u)
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	path, ok := embedPath(own)
 	if !ok {
 		http.NotFound(w, r)
 		return
 	}
 	sc, _ := scenario.Decode(data.Default(), u.Query())
-	src := u.Scheme + "://" + u.Host + path
+	src := s.url(path)
 	if enc := sc.Query(); enc != "" {
 		src += "?" + enc
 	}
@@ -82,7 +86,7 @@ func oembed(w http.ResponseWriter, r *http.Request) {
 		"version":       "1.0",
 		"type":          "rich",
 		"provider_name": app.Title,
-		"provider_url":  origin(r) + "/",
+		"provider_url":  s.url("/"),
 		"title":         title,
 		"html":          iframeHTML(src, title, "100%", height),
 		"width":         width,
@@ -96,10 +100,12 @@ func oembed(w http.ResponseWriter, r *http.Request) {
 }
 
 // oembedDiscovery inserts the oEmbed discovery link into every page's
-// head. go-app's head is the same for every page, so the link, which names
-// the page, is added here. The page URL is rebuilt from our own route path
-// and the decoded scenario: nothing from the request is copied raw.
-func oembedDiscovery(h http.Handler) http.Handler {
+// head, and makes go-app's og:url and og:image absolute URLs of the site
+// (go-app writes "https:///path" and "https://" without a Domain). go-app's
+// head is the same for every page, so the link, which names the page, is
+// added here. The page URL is rebuilt from the site (ps), our own route
+// path and the decoded scenario: nothing from the request is copied raw.
+func oembedDiscovery(h http.Handler, ps publicSite) http.Handler {
 	pages := map[string]bool{}
 	for _, p := range app.Pages() {
 		pages[p] = true
@@ -117,14 +123,17 @@ func oembedDiscovery(h http.Handler) http.Handler {
 		}
 		if rec.status == 0 || rec.status == http.StatusOK {
 			sc, _ := scenario.Decode(data.Default(), r.URL.Query())
-			page := origin(r) + r.URL.Path
+			s := ps.of(r)
+			page := s.url(r.URL.Path)
 			if enc := sc.Query(); enc != "" {
 				page += "?" + enc
 			}
 			link := `<link rel="alternate" type="application/json+oembed" href="` +
-				html.EscapeString("/oembed?format=json&url="+url.QueryEscape(page)) + `" title="` + html.EscapeString(app.Title) + `">` + "\n"
+				html.EscapeString(s.url("/oembed")+"?format=json&url="+url.QueryEscape(page)) + `" title="` + html.EscapeString(app.Title) + `">` + "\n"
 			if i := bytes.Index(body, []byte("</head>")); i >= 0 {
-				body = append(body[:i:i], append([]byte(link), body[i:]...)...)
+				head := setMeta(body[:i:i], "og:url", page)
+				head = setMeta(head, "og:image", s.url(ogImage))
+				body = append(append(head, link...), body[i:]...)
 			}
 			w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 		}
@@ -133,6 +142,54 @@ func oembedDiscovery(h http.Handler) http.Handler {
 		}
 		w.Write(body)
 	})
+}
+
+// ogImage is the page image named by og:image.
+const ogImage = "/web/icon-512.png"
+
+// setMeta replaces the <meta property="prop" ...> tag go-app writes in
+// head (its attributes in any order: go-app writes them from a map) with
+// one of content, if there is one. head is not modified in place.
+func setMeta(head []byte, prop, content string) []byte {
+	want := []byte(`property="` + prop + `"`)
+	for i := 0; ; {
+		j := bytes.Index(head[i:], []byte("<meta "))
+		if j < 0 {
+			return head
+		}
+		start := i + j
+		end := tagEnd(head, start)
+		if end < 0 {
+			return head
+		}
+		if bytes.Contains(head[start:end], want) {
+			tag := `<meta property="` + prop + `" content="` + html.EscapeString(content) + `">`
+			out := make([]byte, 0, len(head)+len(tag))
+			out = append(out, head[:start]...)
+			out = append(out, tag...)
+			return append(out, head[end:]...)
+		}
+		i = end
+	}
+}
+
+// tagEnd returns the index just after the '>' closing the tag that starts
+// at start, outside quoted attribute values, or -1.
+func tagEnd(b []byte, start int) int {
+	var quote byte
+	for i := start; i < len(b); i++ {
+		switch c := b[i]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '>':
+			return i + 1
+		}
+	}
+	return -1
 }
 
 // bufferedWriter holds a response so that it can be changed before it is

@@ -22,6 +22,7 @@ import (
 type pageCache struct {
 	next    http.Handler
 	max     int
+	site    publicSite
 	mu      sync.Mutex
 	ll      *list.List
 	entries map[string]*list.Element
@@ -36,8 +37,8 @@ type cachedPage struct {
 // maxCachedPages bounds the cache: at ~60 KB a page, about 15 MB.
 const maxCachedPages = 256
 
-func newPageCache(next http.Handler, max int) *pageCache {
-	return &pageCache{next: next, max: max, ll: list.New(), entries: map[string]*list.Element{}}
+func newPageCache(next http.Handler, max int, ps publicSite) *pageCache {
+	return &pageCache{next: next, max: max, site: ps, ll: list.New(), entries: map[string]*list.Element{}}
 }
 
 func (c *pageCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -87,9 +88,9 @@ func (c *pageCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// key is the cache key of a page request: the host (the oEmbed discovery
-// link names it), the path and the canonical query; ok is false for a
-// request that must be rendered.
+// key is the cache key of a page request: the site (the oEmbed discovery
+// link and og:url name it: scheme, host and prefix), the path and the
+// canonical query; ok is false for a request that must be rendered.
 func (c *pageCache) key(r *http.Request) (string, bool) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		return "", false
@@ -104,7 +105,7 @@ func (c *pageCache) key(r *http.Request) (string, bool) {
 			return "", false
 		}
 	}
-	return r.Host + r.URL.Path + "?" + r.URL.RawQuery, true
+	return c.site.of(r).url(r.URL.Path) + "?" + r.URL.RawQuery, true
 }
 
 func (c *pageCache) put(p *cachedPage) {

@@ -17,7 +17,7 @@ func TestPageCache(t *testing.T) {
 		w.Header().Set("ETag", `"v1"`)
 		w.Write([]byte("page " + r.URL.RawQuery))
 	})
-	c := newPageCache(next, 2)
+	c := newPageCache(next, 2, publicSite{})
 	get := func(target, inm string) (int, string) {
 		req := httptest.NewRequest("GET", target, nil)
 		if inm != "" {
@@ -76,7 +76,7 @@ func TestPageCacheConcurrent(t *testing.T) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Write([]byte("page " + r.URL.RawQuery))
 	})
-	c := newPageCache(next, 4)
+	c := newPageCache(next, 4, publicSite{})
 	const readers, each = 16, 300
 	var wg sync.WaitGroup
 	errs := make(chan string, readers)

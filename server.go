@@ -50,6 +50,9 @@ type config struct {
 	webDir         string
 	frameAncestors string
 	hsts           bool
+	// site is where readers reach us (-public-url, -trust-proxy): it
+	// starts every absolute URL we write.
+	site publicSite
 	// accessLog logs one line per request at Info (-access-log).
 	accessLog bool
 	logger    *slog.Logger
@@ -66,6 +69,10 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.frameAncestors, "frame-ancestors", "*",
 		"the pages allowed to embed the widget in a frame: a CSP frame-ancestors source list, e.g. \"'self' https://news.example\"")
 	fs.BoolVar(&c.hsts, "hsts", false, "send Strict-Transport-Security (only when the site is served over TLS)")
+	publicURL := fs.String("public-url", "",
+		"the site's public URL, e.g. https://widgets.example/prefix/: every absolute URL the server writes (oEmbed, discovery links, og: tags) starts with it; X-Forwarded-* are then ignored")
+	fs.BoolVar(&c.site.trustProxy, "trust-proxy", false,
+		"without -public-url, believe X-Forwarded-Proto and X-Forwarded-Host (only behind a proxy that sets them: clients can forge them)")
 	fs.BoolVar(&c.accessLog, "access-log", true, "log one line per request at Info (method, path without the query, status, bytes, duration)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: amzwidget [flags]\n\nServes the Amazon AI-bet comparison widget.\n\nFlags:\n")
@@ -76,6 +83,13 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	}
 	if strings.ContainsAny(c.frameAncestors, ";,\r\n") {
 		return c, errors.New("-frame-ancestors: a source list may not contain ';', ',' or a newline")
+	}
+	if *publicURL != "" {
+		s, err := parsePublicURL(*publicURL)
+		if err != nil {
+			return c, err
+		}
+		c.site.fixed = s
 	}
 	return c, nil
 }
@@ -189,10 +203,10 @@ func newHandler(cfg config) (http.Handler, error) {
 	mux.Handle("/web/app.wasm", wasm)
 	mux.Handle("/app.wasm", wasm)
 	mux.Handle("/web/", staticFiles(cfg.webDir))
-	mux.HandleFunc("/oembed", oembed)
+	mux.HandleFunc("/oembed", oembed(cfg.site))
 	mux.HandleFunc("/data.csv", dataExport)
 	mux.HandleFunc("/data.json", dataExport)
-	mux.Handle("/", knownPaths(newPageCache(oembedDiscovery(pages), maxCachedPages)))
+	mux.Handle("/", knownPaths(newPageCache(oembedDiscovery(pages, cfg.site), maxCachedPages, cfg.site)))
 
 	var h http.Handler = mux
 	h = securityHeaders(h, cfg)
