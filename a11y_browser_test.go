@@ -111,8 +111,9 @@ func TestBrowserKeyboardOnly(t *testing.T) {
 	wasmReady(tab)
 	beforeCard := tab.Text("#cmp-cut_share_total .value")
 	beforeBar := chartWidth(tab)
-	// 30000/350000 = 8.(571428) %: ≈ 8.57%; the bar is 260 × 30000/350000 = 22.29.
-	if !strings.Contains(beforeCard, "8.57%") || beforeBar != "22.29" {
+	// 30000/350000 = 8.(571428) %: ≈ 8.57%; on a scale of 0–100 % drawn
+	// 1000 units wide, the bar is 1000 × 30000/350000 = 85.714… → 85.71.
+	if !strings.Contains(beforeCard, "8.57%") || beforeBar != "85.71" {
 		t.Fatalf("before: card %q, bar %q", beforeCard, beforeBar)
 	}
 	var path []string

@@ -19,7 +19,7 @@ func TestMain(m *testing.M) { browsertest.Main(m) }
 func wasmReady(tab *browsertest.Tab) {
 	tab.WaitFor("the wasm to start (loader removed)", func() (bool, string) {
 		// Errors are tolerated while polling: the page may be reloading.
-		gone, err := chromedp.Run(tab.Ctx, chromedp.Evaluate[bool](`document.getElementById("app-wasm-loader") === null && !!document.querySelector(".card")`))
+		gone, err := chromedp.Run(tab.Ctx, chromedp.Evaluate[bool](`document.getElementById("app-wasm-loader") === null && !!document.querySelector(".value")`))
 		label, _ := chromedp.Run(tab.Ctx, chromedp.Evaluate[string](`(document.getElementById("app-wasm-loader-label")||{}).textContent || ""`))
 		return err == nil && gone, label
 	})
@@ -81,7 +81,7 @@ func TestBrowserPagesWithJavaScriptOff(t *testing.T) {
 			}
 		}
 		// The loader must not cover the prerendered numbers.
-		if ok, seen := numbersVisible(tab, ".card .value"); !ok {
+		if ok, seen := numbersVisible(tab, ".value"); !ok {
 			t.Errorf("%s without JS: the first result is covered or hidden (%q)", path, seen)
 		}
 		noBadText(t, tab)
@@ -100,7 +100,7 @@ func TestBrowserPagesWithJavaScriptOn(t *testing.T) {
 				t.Errorf("%s with JS: lacks %q", path, w)
 			}
 		}
-		if ok, seen := numbersVisible(tab, ".card .value"); !ok {
+		if ok, seen := numbersVisible(tab, ".value"); !ok {
 			t.Errorf("%s with JS: the first result is covered or hidden (%q)", path, seen)
 		}
 		noBadText(t, tab)
@@ -281,11 +281,13 @@ func TestBrowserDisplayOptions(t *testing.T) {
 	tab := browsertest.New(t)
 	tab.Navigate(srv.URL + "/embed/workforce")
 	wasmReady(tab)
-	tab.Run(chromedp.Click(chromedp.CSS("#opt-exact")))
+	// On an embed the display options are with the other assumptions.
+	tab.Run(chromedp.Click(chromedp.CSS("#assumptions-workforce > summary")))
+	tab.Run(chromedp.Click(chromedp.CSS("#opt-exact-workforce")))
 	tab.WaitText("#cmp-cut_share_total .value", "8.(571428)%")
 	tab.WaitText("#cmp-cut_share_jan2026 .value", "4.(571428)%")
-	browsertest.Eval[bool](tab, `(() => { const s = document.querySelector("#opt-digits"); s.value = "4"; s.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`)
-	tab.Run(chromedp.Click(chromedp.CSS("#opt-exact")))
+	browsertest.Eval[bool](tab, `(() => { const s = document.querySelector("#opt-digits-workforce"); s.value = "4"; s.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`)
+	tab.Run(chromedp.Click(chromedp.CSS("#opt-exact-workforce")))
 	tab.WaitText("#cmp-cut_share_total .value", "≈ 8.5714%")
 	tab.WaitFor("the URL to carry digits=4 and no exact", func() (bool, string) {
 		loc := browsertest.Eval[string](tab, "location.search")

@@ -117,10 +117,11 @@ var prerendered = map[string][]string{
 		"Overstated.", "Consistent.", "different periods",
 		"Sources:",
 	},
-	"/embed/workforce": {"350,000", "30,000", "≈ 8.57%", "Overstated.", "Sources:"},
+	"/embed/workforce": {"350,000", "30,000", "≈ 8.57%", "Overstated", "Sources:"},
 	"/embed/capex":     {"$51.14 billion", "$640–670 billion", "Sources:"},
-	"/embed/growth":    {"−15 pp", "≈ 35.03%", "$142.4 billion", "Sources:"},
-	"/embed/all":       {"≈ 8.57%", "$51.14 billion", "−15 pp"},
+	// 24 − 39 = −15: the sentence gives its size and says "behind".
+	"/embed/growth": {"15 pp behind Microsoft Azure’s", "−24 pp", "≈ 35.03%", "$142.4 billion", "Sources:"},
+	"/embed/all":    {"≈ 8.57%", "$51.14 billion", "15 pp behind"},
 }
 
 func TestPrerenderedPagesHoldEveryFigure(t *testing.T) {
@@ -175,3 +176,60 @@ func TestWasmServedPrecompressed(t *testing.T) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// booleanAttrs are HTML's boolean attributes: present means true, whatever
+// the value, so "false" there says the opposite of what was meant.
+var booleanAttrs = map[string]bool{
+	"allowfullscreen": true, "async": true, "autofocus": true, "autoplay": true, "checked": true,
+	"controls": true, "default": true, "defer": true, "disabled": true, "formnovalidate": true,
+	"hidden": true, "inert": true, "ismap": true, "itemscope": true, "loop": true, "multiple": true,
+	"muted": true, "nomodule": true, "novalidate": true, "open": true, "playsinline": true,
+	"readonly": true, "required": true, "reversed": true, "selected": true,
+}
+
+// TestPrerenderedBooleans parses every page, in several states, and fails
+// on a boolean attribute written as "false" (go-app writes them so; a
+// browser reads checked="false" as checked, and open="false" as open).
+func TestPrerenderedBooleans(t *testing.T) {
+	var paths []string
+	for _, p := range []string{"/", "/embed/workforce", "/embed/capex", "/embed/growth", "/embed/all"} {
+		paths = append(paths, p, p+"?exact=1&digits=3&theme=dark&controls=open&workforce=300000")
+	}
+	for _, path := range paths {
+		_, body := get(t, path)
+		doc, err := html.Parse(strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		var walk func(*html.Node)
+		walk = func(nd *html.Node) {
+			if nd.Type == html.ElementNode {
+				for _, a := range nd.Attr {
+					if booleanAttrs[a.Key] {
+						n++
+						if a.Val == "false" {
+							t.Errorf("%s: <%s %s=%q id=%q>", path, nd.Data, a.Key, a.Val, attr(nd, "id"))
+						}
+					}
+				}
+			}
+			for c := nd.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(doc)
+		if strings.Contains(path, "controls=open") && n == 0 {
+			t.Errorf("%s: no boolean attribute at all: is the parse broken?", path)
+		}
+	}
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}

@@ -1,27 +1,32 @@
 package app
 
 import (
+	"amzwidget/data"
 	"amzwidget/widget"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// Embed is an embeddable page: one group of comparisons (or all of them)
-// with its inputs, a title, a compact source line and a link to the full
-// page, and no site chrome.
+// Embed is an embeddable page without site chrome: one topic laid out as
+// an article graphic (answer, chart, assumptions on demand), or every
+// topic, one after the other.
 type Embed struct {
 	app.Compo
 
-	// Group is "workforce", "capex", "growth", or "" for all.
+	// Group is a topic's id, or "" for all of them.
 	Group string
 }
 
-// EmbedTitles are the embed pages' titles, by group.
-var EmbedTitles = map[string]string{
-	"workforce": "Amazon's layoffs as a share of its corporate workforce",
-	"capex":     "Amazon's 2026 capital spending against forecasts and rivals",
-	"growth":    "AWS's Q4 2025 growth, revenue and margin against rivals and estimates",
-	"":          Title,
+// EmbedTitles are the embed pages' titles, by topic id ("" for the page
+// with every topic), from the dataset's topics.
+var EmbedTitles = embedTitles()
+
+func embedTitles() map[string]string {
+	m := map[string]string{"": Title}
+	for _, t := range data.Default().Topics {
+		m[t.ID] = t.Title
+	}
+	return m
 }
 
 // OnPreRender sets the page title for the prerendered HTML.
@@ -35,13 +40,11 @@ func (e *Embed) title(ctx app.Context) {
 	ctx.Page().SetDescription(Description)
 }
 
-// Render draws the page.
+// Render draws the page. A topic's page takes its title from the story
+// (its h1); the page with every topic has a title of its own.
 func (e *Embed) Render() app.UI {
-	return app.Div().Class("page", "embed").Body(
-		app.H1().Class("embed-title").Text(EmbedTitles[e.Group]),
-		&widget.Board{Group: e.Group},
-		app.P().Class("fullpage").Body(
-			app.A().Href("/").Target("_top").Text("Open the full comparison"),
-		),
+	return app.Main().Class("page", "embed").Body(
+		app.If(e.Group == "", func() app.UI { return app.H1().Class("embed-title").Text(Title) }),
+		&widget.Board{Group: e.Group, Story: true},
 	)
 }

@@ -3,7 +3,11 @@
 // settings.
 package app
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"amzwidget/data"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // Title and Description name the widget.
 const (
@@ -11,9 +15,18 @@ const (
 	Description = "Amazon's layoffs, AWS's Q4 2025 results and the 2026 AI capital-spending race: every figure adjustable, every comparison exact, every claim checked."
 )
 
-// EmbedGroups are the comparisons that have an embed page of their own,
-// at /embed/<group>; /embed/all shows every comparison without site chrome.
-var EmbedGroups = []string{"workforce", "capex", "growth"}
+// EmbedGroups are the topics, each with an embed page of its own at
+// /embed/<topic id>, in the dataset's order; /embed/all shows every topic
+// without site chrome.
+var EmbedGroups = topicIDs()
+
+func topicIDs() []string {
+	var ids []string
+	for _, t := range data.Default().Topics {
+		ids = append(ids, t.ID)
+	}
+	return ids
+}
 
 // Pages lists every route, for prerendering, precaching and the static
 // export.

@@ -135,7 +135,7 @@ const probe = `(() => {
   new PerformanceObserver(l => { for (const e of l.getEntries()) if (e.name === "first-contentful-paint") window.__m.fcp = e.startTime; }).observe({type: "paint", buffered: true});
   new PerformanceObserver(l => { const e = l.getEntries().at(-1); window.__m.lcp = e.startTime;
     window.__m.lcpContent = !!(e.element && e.element.closest && e.element.closest(".card, .value, main, .page, p") && !e.element.closest("#app-wasm-loader")); }).observe({type: "largest-contentful-paint", buffered: true});
-  const mo = new MutationObserver(() => { if (!document.getElementById("app-wasm-loader") && document.querySelector(".card") && !window.__m.ready) window.__m.ready = performance.now(); });
+  const mo = new MutationObserver(() => { if (!document.getElementById("app-wasm-loader") && document.querySelector(".value") && !window.__m.ready) window.__m.ready = performance.now(); });
   document.addEventListener("DOMContentLoaded", () => mo.observe(document.body, {childList: true, subtree: true}));
 })();`
 

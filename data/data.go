@@ -78,8 +78,11 @@ type Input struct {
 // Figure is one number an article gives. It is either a point value
 // (Value) or a range (Low and High), never both.
 type Figure struct {
-	ID     string `json:"id"`
-	Label  string `json:"label"`
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	// Short is a shorter label, for the one input shown right at a
+	// topic's answer; empty means Label.
+	Short  string `json:"short,omitempty"`
 	Value  string `json:"value,omitempty"`
 	Low    string `json:"low,omitempty"`
 	High   string `json:"high,omitempty"`
@@ -142,6 +145,17 @@ type Comparison struct {
 	Group string `json:"group"`
 	// Note explains the comparison to a reader, in one sentence.
 	Note string `json:"note,omitempty"`
+	// Short is a short label, for tables in a compact graphic; empty
+	// means Label.
+	Short string `json:"short,omitempty"`
+}
+
+// ShortLabel returns Short, or Label when there is no short one.
+func (c Comparison) ShortLabel() string {
+	if c.Short != "" {
+		return c.Short
+	}
+	return c.Label
 }
 
 // Claim is a derived number an article states, which the widget checks
@@ -176,6 +190,9 @@ type Dataset struct {
 	Figures     []Figure     `json:"figures"`
 	Comparisons []Comparison `json:"comparisons"`
 	Claims      []Claim      `json:"claims"`
+	// Topics are the stories told with the comparisons, in the order the
+	// dashboard shows them; each comparison's Group names one.
+	Topics []Topic `json:"topics"`
 
 	figures     map[string]int
 	comparisons map[string]int

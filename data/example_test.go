@@ -30,3 +30,19 @@ func ExampleDataset_Inputs() {
 	// cut_oct2025 14000
 	// cut_jan2026 16000
 }
+
+// Each topic leads with one comparison, said in a sentence, with the
+// input that matters most beside it and one of the articles' claims.
+func ExampleDataset_Topic() {
+	ds := data.Default()
+	t, _ := ds.Topic("workforce")
+	before, after, _ := t.Headline(false)
+	fmt.Println(t.Lead, t.LeadInput)
+	fmt.Println(before + "≈ 8.57%" + after)
+	cl, _ := ds.FeaturedClaim(t)
+	fmt.Println(cl.Quote)
+	// Output:
+	// cut_share_total workforce
+	// The two rounds of layoffs cut ≈ 8.57% of Amazon’s corporate workforce.
+	// or about 10% of its corporate workforce
+}

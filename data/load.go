@@ -202,6 +202,7 @@ func (ds *Dataset) Validate() error {
 			fail("claim %q: a relation takes a single stated value", c.ID)
 		}
 	}
+	ds.validateTopics(fail)
 	return errors.Join(errs...)
 }
 

@@ -19,9 +19,12 @@ import (
 type Board struct {
 	app.Compo
 
-	// Group selects the comparisons: "workforce", "capex", "growth", or ""
-	// for all of them.
+	// Group selects a topic by its id, or "" for all of them.
 	Group string
+	// Story lays each topic out as an article graphic (the embed pages);
+	// otherwise every figure and result is laid out at length (the
+	// dashboard).
+	Story bool
 
 	sc       *scenario.Scenario
 	res      *calc.Results
@@ -34,6 +37,9 @@ type Board struct {
 	announcement string
 	announceGen  int
 	announced    map[string]string
+
+	// open holds which topics' assumptions are shown, by topic id.
+	open map[string]bool
 }
 
 // draft is a field's text while the reader edits it, and its error.
@@ -63,6 +69,12 @@ func (b *Board) load(u *url.URL) {
 	}
 	b.res = b.sc.Evaluate()
 	b.remember()
+	b.open = map[string]bool{}
+	if q.Get(ControlsParam) == "open" {
+		for _, t := range ds.Topics {
+			b.open[t.ID] = true
+		}
+	}
 }
 
 func (b *Board) ensure(ctx app.Context) {
@@ -93,6 +105,16 @@ func (b *Board) reset(ctx app.Context, id string) {
 	b.changed(ctx)
 }
 
+// resetMany restores the article's values of the given parameters.
+func (b *Board) resetMany(ctx app.Context, ids []string) {
+	b.ensure(ctx)
+	for _, id := range ids {
+		b.sc.Reset(id)
+		delete(b.drafts, id)
+	}
+	b.changed(ctx)
+}
+
 func (b *Board) resetAll(ctx app.Context) {
 	b.ensure(ctx)
 	b.sc.ResetAll()
@@ -110,46 +132,46 @@ func (b *Board) display(ctx app.Context, digits int, exact bool) {
 
 func (b *Board) changed(ctx app.Context) {
 	b.res = b.sc.Evaluate()
+	b.schedule(ctx, "")
+	if !canRewriteURL() {
+		return
+	}
 	u := *ctx.Page().URL()
 	u.RawQuery = b.sc.QueryKeeping(u.Query())
 	ctx.Page().ReplaceURL(&u)
-	b.schedule(ctx, "")
 }
 
-// Groups are the topics of the comparisons, in the order the dashboard
-// shows them, and their headings.
-var Groups = []struct{ ID, Title string }{
-	{"workforce", "Layoffs and the corporate workforce"},
-	{"capex", "Capital spending in 2026"},
-	{"growth", "Cloud growth and AWS's fourth quarter"},
+// canRewriteURL reports whether the page may rewrite its URL. A sandboxed
+// frame without allow-same-origin (WordPress embeds every provider so)
+// has an opaque origin, "null", where history.replaceState throws a
+// SecurityError: that panic stopped the wasm at the first edit, and the
+// widget froze. There the scenario lives in the page alone.
+func canRewriteURL() bool {
+	return app.IsClient && app.Window().Get("origin").String() != "null"
 }
 
-// Render draws each topic's inputs next to its results: one topic on an
-// embed page, all three on the dashboard.
+// Render draws the board: each topic as an article graphic on the embed
+// pages, or every topic at length on the dashboard.
 func (b *Board) Render() app.UI {
 	if b.sc == nil {
 		b.load(nil)
 	}
 	st := b.sc.Style()
 	ds := data.Default()
+	if b.Story {
+		return b.renderStories(ds, st)
+	}
 	var sections []app.UI
-	for _, g := range Groups {
-		if b.Group != "" && b.Group != g.ID {
+	for _, t := range ds.Topics {
+		if b.Group != "" && b.Group != t.ID {
 			continue
 		}
-		cmps := ds.InGroup(g.ID)
-		sections = append(sections, b.section(g.ID, g.Title, cmps, ds.Inputs(cmps), st))
+		cmps := ds.InGroup(t.ID)
+		sections = append(sections, b.section(t.ID, t.Title, cmps, ds.Inputs(cmps), st))
 	}
 	return app.Div().Class(b.classes()...).Body(
-		app.If(len(b.problems) > 0, func() app.UI {
-			return app.Div().Class("notice").ID("url-problems").Role("status").Body(
-				app.P().Text("Some values in this link were not used; the article's values are shown instead:"),
-				app.Ul().Body(app.Range(b.problems).Slice(func(i int) app.UI {
-					p := b.problems[i]
-					return app.Li().Body(app.Code().Text(p.Param), app.Text(": "+p.Message+"."))
-				})),
-			)
-		}),
+		b.urlProblems(),
+		b.headlines(ds, st),
 		app.Range(sections).Slice(func(i int) app.UI { return sections[i] }),
 		app.Div().Class("board-controls").Body(
 			app.If(len(b.sc.Values) > 0, func() app.UI {
@@ -164,6 +186,65 @@ func (b *Board) Render() app.UI {
 		app.If(b.Group == "", func() app.UI { return &EmbedCode{Query: b.figureQuery()} }),
 		b.liveRegion(),
 	)
+}
+
+// renderStories draws the embed pages: one story per topic in scope, then
+// one footer with the sources, the data and the full page.
+func (b *Board) renderStories(ds *data.Dataset, st calc.Style) app.UI {
+	level := 1
+	if b.Group == "" {
+		level = 2
+	}
+	var stories []app.UI
+	for _, t := range ds.Topics {
+		if b.Group != "" && b.Group != t.ID {
+			continue
+		}
+		stories = append(stories, b.story(t, st, level))
+	}
+	full := "/"
+	if q := b.sc.Query(); q != "" {
+		full += "?" + q
+	}
+	return app.Div().Class(b.classes()...).Body(
+		b.urlProblems(),
+		app.Range(stories).Slice(func(i int) app.UI { return stories[i] }),
+		app.Footer().Class("story-foot").Body(
+			&SourceLine{Articles: ds.Sources(b.cmps), Compact: true},
+			app.Span().Class("story-links").Body(
+				app.Text(" Data: "),
+				b.downloadLink("csv", "/data.csv"+queryPart(b.sc.Query()), "amazon-figures.csv", "text/csv;charset=utf-8"),
+				app.Text(" · "),
+				b.downloadLink("json", "/data.json"+queryPart(b.sc.Query()), "amazon-figures.json", "application/json"),
+				app.Text(" · "),
+				// full is built from the canonical query: ids, plain
+				// decimals and fixed words, never raw reader text.
+				app.A().Class("fullpage").Href("%s", full).Target("_top").Text("Full comparison"),
+			),
+		),
+		b.liveRegion(),
+	)
+}
+
+// queryPart returns "?"+q, or "" for an empty query.
+func queryPart(q string) string {
+	if q == "" {
+		return ""
+	}
+	return "?" + q
+}
+
+// urlProblems lists the values of the link that were refused, if any.
+func (b *Board) urlProblems() app.UI {
+	return app.If(len(b.problems) > 0, func() app.UI {
+		return app.Div().Class("notice").ID("url-problems").Role("status").Body(
+			app.P().Text("Some values in this link were not used; the article's values are shown instead:"),
+			app.Ul().Body(app.Range(b.problems).Slice(func(i int) app.UI {
+				p := b.problems[i]
+				return app.Li().Body(app.Code().Text(p.Param), app.Text(": "+p.Message+"."))
+			})),
+		)
+	})
 }
 
 // figureQuery is the reader's figures as URL parameters, without the
@@ -197,7 +278,7 @@ func (b *Board) section(id, title string, cmps []data.Comparison, params []data.
 			app.Div().Class("inputs").Body(
 				app.H3().Class("section-title").Text("Assumptions"),
 				app.Div().Class("fields").Body(
-					app.Range(params).Slice(func(i int) app.UI { return b.field(params[i], st) }),
+					app.Range(params).Slice(func(i int) app.UI { return b.field(params[i], st, false) }),
 				),
 			),
 			app.Div().Class("results").Body(
@@ -205,14 +286,15 @@ func (b *Board) section(id, title string, cmps []data.Comparison, params []data.
 				app.Div().Class("cards").Body(
 					app.Range(cmps).Slice(func(i int) app.UI { return b.card(cmps[i], st) }),
 				),
-				b.charts(id, st),
+				app.Div().Class("charts").Body(b.chart(chartOf(id), st)),
 			),
 		),
 	)
 }
 
-// field is the input of one parameter, with its draft text or its value.
-func (b *Board) field(p data.Param, st calc.Style) app.UI {
+// field is the input of one parameter, with its draft text or its value;
+// compact is the lead input of a story.
+func (b *Board) field(p data.Param, st calc.Style, compact bool) app.UI {
 	cur := b.sc.Value(p)
 	text := calc.FormatNumber(cur, st.Locale)
 	var errText string
@@ -230,6 +312,7 @@ func (b *Board) field(p data.Param, st calc.Style) app.UI {
 		Changed: b.sc.Changed(p.ID),
 		Error:   errText,
 		Locale:  st.Locale,
+		Compact: compact,
 		Owner:   b,
 	}
 }
@@ -244,4 +327,10 @@ func (b *Board) card(c data.Comparison, st calc.Style) app.UI {
 		}
 	}
 	return &ComparisonCard{Result: r, Verdicts: vs, Style: st}
+}
+
+// chartOf returns the chart kind of the topic with the given id.
+func chartOf(topic string) string {
+	t, _ := data.Default().Topic(topic)
+	return t.Chart
 }

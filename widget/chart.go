@@ -1,8 +1,6 @@
 package widget
 
 import (
-	"fmt"
-
 	"amzwidget/calc"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -15,102 +13,158 @@ const svgNS = "http://www.w3.org/2000/svg"
 // svg returns an SVG element.
 func svg(tag string) app.HTMLElem { return app.Elem(tag).XMLNS(svgNS) }
 
-// Chart geometry, in viewBox units: the SVG scales to its container's
-// width (CSS width: 100%), so these are proportions, not pixels.
-const (
-	chartW    = 400 // viewBox width
-	barSpan   = 260 // the widest bar
-	rowH      = 46  // one labelled bar
-	barOffset = 20  // from a row's top to its bar
-	barH      = 16
-)
+// A chart is a list of rows, each an HTML line with the row's name and its
+// value as text, and a bar drawn in a small SVG that stretches to the
+// row's width (preserveAspectRatio="none"): the text keeps its size at any
+// width, from a 320 px phone to the dashboard, and only the bars scale.
+// Every bar of one chart shares one scale, from the smallest value (or
+// zero) to the largest (or zero), so that negative values are drawn to
+// the left of a zero line. The geometry is computed with exact decimals.
+//
+// The bars are decoration for sighted readers (aria-hidden): the names and
+// values are text, read in order by a screen reader.
 
-// coord is offset + v/max × span, v clamped to [0, max], computed with
-// exact decimals and written with at most two decimal places.
-func coord(offset int64, v, max calc.Value, span int64) string {
-	if v.Sign() < 0 || max.Sign() <= 0 {
-		v = calc.Int(0)
-	}
-	if v.Cmp(max) > 0 {
-		v = max
-	}
-	if max.Sign() <= 0 {
-		return calc.Int(offset).Round(2).String()
-	}
-	q, err := v.Mul(calc.Int(span)).Quo(max)
-	if err != nil {
-		return calc.Int(offset).Round(2).String()
-	}
-	return q.Add(calc.Int(offset)).Round(2).String()
+// barUnits is the width of a bar's viewBox: coordinates are thousandths
+// of the row's width.
+const barUnits = 1000
+
+// barRow is one row of a chart.
+type barRow struct {
+	Name string
+	// Value is the bar: from zero to Lo, and a band from Lo to Hi when the
+	// value is a range.
+	Value calc.Interval
+	// OK is false when the value can't be computed: no bar is drawn and
+	// Text says why.
+	OK   bool
+	Text string
+	// Main marks the row the chart is about (accent colour); the others
+	// are drawn muted.
+	Main bool
+	// Track, when set, is drawn as the row's full extent behind the bar
+	// (a whole that the bar is a part of).
+	Track *calc.Value
+	// Marks are vertical dashed lines across the row, such as an estimate.
+	Marks []calc.Value
 }
 
-// num writes an integer viewBox coordinate.
-func num(i int) string { return fmt.Sprint(i) }
+// barScale is a chart's shared scale: the span from Min (≤ 0) to Max (≥ 0).
+type barScale struct{ Min, Max calc.Value }
 
-// maxOf returns the largest of vs, and 1 when none is positive (so a
-// chart of zeros still has a scale).
-func maxOf(vs ...calc.Value) calc.Value {
-	m := calc.Int(0)
-	for _, v := range vs {
-		if v.Cmp(m) > 0 {
-			m = v
+// scaleOf returns the scale that holds every row's value, track and marks,
+// and zero.
+func scaleOf(rows []barRow) barScale {
+	s := barScale{calc.Int(0), calc.Int(0)}
+	grow := func(v calc.Value) {
+		if v.Cmp(s.Min) < 0 {
+			s.Min = v
+		}
+		if v.Cmp(s.Max) > 0 {
+			s.Max = v
 		}
 	}
-	if m.Sign() <= 0 {
-		return calc.Int(1)
+	for _, r := range rows {
+		if r.OK {
+			grow(r.Value.Lo)
+			grow(r.Value.Hi)
+		}
+		if r.Track != nil {
+			grow(*r.Track)
+		}
+		for _, m := range r.Marks {
+			grow(m)
+		}
 	}
-	return m
+	if s.Max.Equal(s.Min) {
+		s.Max = s.Min.Add(calc.Int(1))
+	}
+	return s
 }
 
-// chartFrame wraps a chart: the SVG with its title and description (the
-// accessible name and description of an image), and the same data as an
-// HTML table in a <details> below it.
-func chartFrame(id, title, desc string, height int, body []app.UI, head []string, rows [][]string) app.UI {
-	return app.Figure().Class("chart").ID("chart-"+id).Body(
-		svg("svg").
-			Class("chart-svg").
-			Attr("viewBox", "0 0 "+num(chartW)+" "+num(height)).
-			Attr("preserveAspectRatio", "xMinYMin meet").
-			Attr("role", "img").
-			Aria("labelledby", "chart-"+id+"-title").
-			Aria("describedby", "chart-"+id+"-desc").
-			Body(
-				svg("title").ID("chart-"+id+"-title").Text(title),
-				svg("desc").ID("chart-"+id+"-desc").Text(desc),
-				app.Range(body).Slice(func(i int) app.UI { return body[i] }),
-			),
-		app.Details().Class("chart-data").Body(
-			app.Summary().Text("The chart's data as a table"),
-			app.Table().Body(
-				app.Caption().Text(title),
-				app.THead().Body(app.Tr().Body(app.Range(head).Slice(func(i int) app.UI {
-					return app.Th().Scope("col").Text(head[i])
-				}))),
-				app.TBody().Body(app.Range(rows).Slice(func(i int) app.UI {
-					r := rows[i]
-					return app.Tr().Body(app.Range(r).Slice(func(j int) app.UI {
-						if j == 0 {
-							return app.Th().Scope("row").Text(r[0])
-						}
-						return app.Td().Text(r[j])
-					}))
-				})),
-			),
+// x returns v's position in viewBox units, clamped to the scale, with at
+// most two decimal places.
+func (s barScale) x(v calc.Value) calc.Value {
+	if v.Cmp(s.Min) < 0 {
+		v = s.Min
+	}
+	if v.Cmp(s.Max) > 0 {
+		v = s.Max
+	}
+	q, err := v.Sub(s.Min).Mul(calc.Int(barUnits)).Quo(s.Max.Sub(s.Min))
+	if err != nil { // unreachable: Max > Min
+		return calc.Int(0)
+	}
+	return calc.Dec(q.Round(2))
+}
+
+// span returns the SVG rect attributes x and width from a to b.
+func (s barScale) span(a, b calc.Value) (x, w string) {
+	xa, xb := s.x(a), s.x(b)
+	if xb.Cmp(xa) < 0 {
+		xa, xb = xb, xa
+	}
+	return xa.Round(2).String(), xb.Sub(xa).Round(2).String()
+}
+
+// barChart draws rows on one scale, with a title above them and a note
+// (a legend, or how to read the chart) below.
+func barChart(id, title, note string, rows []barRow) app.UI {
+	s := scaleOf(rows)
+	zero := calc.Int(0)
+	return app.Figure().Class("chart").ID("chart-"+id).Aria("labelledby", "chart-"+id+"-title").Body(
+		app.Div().Class("chart-title").ID("chart-"+id+"-title").Text(title),
+		app.Div().Class("bars").Body(
+			app.Range(rows).Slice(func(i int) app.UI {
+				r := rows[i]
+				var marks []app.UI
+				if r.Track != nil {
+					x, w := s.span(zero, *r.Track)
+					marks = append(marks, svg("rect").Class("track").Attr("x", x).Attr("y", "0").Attr("width", w).Attr("height", "20"))
+				}
+				if r.OK {
+					class := "bar-alt"
+					if r.Main {
+						class = "bar"
+					}
+					x, w := s.span(zero, r.Value.Lo)
+					marks = append(marks, svg("rect").Class(class).Attr("x", x).Attr("y", "3").Attr("width", w).Attr("height", "14"))
+					if !r.Value.IsPoint() {
+						x, w := s.span(r.Value.Lo, r.Value.Hi)
+						marks = append(marks, svg("rect").Class("bar-range").Attr("x", x).Attr("y", "3").Attr("width", w).Attr("height", "14").
+							Attr("vector-effect", "non-scaling-stroke"))
+					}
+				}
+				if s.Min.Sign() < 0 {
+					z := s.x(zero).Round(2).String()
+					marks = append(marks, svg("line").Class("zero").Attr("x1", z).Attr("x2", z).Attr("y1", "0").Attr("y2", "20").
+						Attr("vector-effect", "non-scaling-stroke"))
+				}
+				// A mark reaches past the bar, over a halo of the
+				// background, so that it stands out on a bar of any colour.
+				for _, m := range r.Marks {
+					mx := s.x(m).Round(2).String()
+					marks = append(marks,
+						svg("line").Class("marker-halo").Attr("x1", mx).Attr("x2", mx).Attr("y1", "-4").Attr("y2", "24").
+							Attr("vector-effect", "non-scaling-stroke"),
+						svg("line").Class("marker").Attr("x1", mx).Attr("x2", mx).Attr("y1", "-4").Attr("y2", "24").
+							Attr("vector-effect", "non-scaling-stroke"))
+				}
+				rowClass := "bar-row"
+				if r.Main {
+					rowClass += " main"
+				}
+				return app.Div().Class(rowClass).Body(
+					app.Span().Class("bar-name").Text(r.Name),
+					app.Span().Class("bar-value").Text(keepTogether(r.Text)),
+					svg("svg").Class("chart-svg").
+						Attr("viewBox", "0 0 1000 20").
+						Attr("preserveAspectRatio", "none").
+						Attr("focusable", "false").
+						Aria("hidden", "true").
+						Body(marks...),
+				)
+			}),
 		),
+		app.If(note != "", func() app.UI { return app.P().Class("chart-note").Text(note) }),
 	)
-}
-
-// label is a text line of a chart.
-func label(x, y, class, text string) app.UI {
-	return svg("text").Class(class).Attr("x", x).Attr("y", y).Text(text)
-}
-
-// rect is a bar from x0 to x1 at row y.
-func rect(class, x0, x1 string, y, h int) app.UI {
-	w := calc.MustParse(x1).Sub(calc.MustParse(x0))
-	if w.Sign() < 0 {
-		w = calc.Int(0)
-	}
-	return svg("rect").Class(class).Attr("x", x0).Attr("y", num(y)).
-		Attr("width", w.Round(2).String()).Attr("height", num(h))
 }

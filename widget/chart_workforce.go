@@ -1,8 +1,6 @@
 package widget
 
 import (
-	"strings"
-
 	"amzwidget/calc"
 	"amzwidget/data"
 
@@ -26,37 +24,20 @@ var workforceRows = []struct{ Name, ID string }{
 	{"Both rounds", "cut_share_total"},
 }
 
-// Render draws the chart and its table.
+// Render draws the chart.
 func (c *WorkforceChart) Render() app.UI {
 	hundred := calc.Int(100)
-	var body []app.UI
-	var rows [][]string
-	var desc []string
+	rows := make([]barRow, len(workforceRows))
 	for i, r := range workforceRows {
-		y := i * rowH
-		text := "can't be computed"
-		end := "0"
+		row := barRow{Name: r.Name, Text: "can't be computed", Main: i == len(workforceRows)-1, Track: &hundred}
 		if c.Results != nil {
 			if res, ok := c.Results.Get(r.ID); ok && res.OK() {
-				text = calc.Format(res.Value.Lo, data.Percent, c.Style)
-				end = coord(0, res.Value.Lo, hundred, barSpan)
+				row.Value, row.OK = res.Value, true
+				row.Text = calc.FormatInterval(res.Value, data.Percent, c.Style)
 			}
 		}
-		class := "bar-alt"
-		if i == len(workforceRows)-1 {
-			class = "bar"
-		}
-		body = append(body,
-			label("0", num(y+14), "chart-label", r.Name),
-			rect("track", "0", num(barSpan), y+barOffset, barH),
-			rect(class, "0", end, y+barOffset, barH),
-			label(num(barSpan+6), num(y+barOffset+13), "chart-value", text),
-		)
-		rows = append(rows, []string{r.Name, text})
-		desc = append(desc, r.Name+" "+text)
+		rows[i] = row
 	}
-	h := len(workforceRows) * rowH
-	body = append(body, label("0", num(h+16), "chart-note", "The full bar is the whole corporate workforce (100%)."))
-	return chartFrame("workforce", "Jobs cut as a share of the corporate workforce",
-		strings.Join(desc, "; ")+".", h+24, body, []string{"Round", "Share of the workforce"}, rows)
+	return barChart("workforce", "Jobs cut as a share of the corporate workforce",
+		"The full bar is the whole corporate workforce (100%).", rows)
 }

@@ -51,9 +51,12 @@ func outcomeClass(o calc.Outcome) string {
 	return "unverifiable"
 }
 
-func outcomeText(o calc.Outcome) string {
+func outcomeText(o calc.Outcome) string { return outcomeWord(o) + "." }
+
+// outcomeWord is the verdict as a capitalised word ("Overstated").
+func outcomeWord(o calc.Outcome) string {
 	s := o.String()
-	return string(s[0]-'a'+'A') + s[1:] + "."
+	return string(s[0]-'a'+'A') + s[1:]
 }
 
 // Explain says in one sentence what the figures give and how far the
@@ -86,4 +89,40 @@ func Explain(v calc.Verdict, st calc.Style) string {
 		s += " (" + calc.Format(v.GapPercent.Abs(), data.Percent, st) + ")"
 	}
 	return s + " " + more + "."
+}
+
+// outcomeIcon is a shape for each verdict, shown beside its word (and
+// alone where space is short, with the word still read out): a verdict
+// never relies on colour alone.
+func outcomeIcon(o calc.Outcome) string {
+	switch o {
+	case calc.Consistent:
+		return "✓"
+	case calc.Overstated:
+		return "▲"
+	case calc.Understated:
+		return "▼"
+	case calc.Contradicted:
+		return "✗"
+	case calc.Undetermined:
+		return "?"
+	}
+	return "–"
+}
+
+// chip is a verdict as a small label: its shape and its word.
+func chip(o calc.Outcome) app.HTMLSpan {
+	return app.Span().Class("chip", "verdict-"+outcomeClass(o)).Body(
+		app.Span().Class("chip-icon").Aria("hidden", "true").Text(outcomeIcon(o)),
+		app.Span().Class("chip-word").Text(chipWord(o)),
+	)
+}
+
+// chipWord is the verdict's word on a chip: outcomeWord, but one word for
+// a claim that can't be checked.
+func chipWord(o calc.Outcome) string {
+	if o == calc.Unverifiable {
+		return "Unverifiable"
+	}
+	return outcomeWord(o)
 }

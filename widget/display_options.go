@@ -16,17 +16,31 @@ type DisplayOptions struct {
 	Exact  bool
 
 	OnChange func(ctx app.Context, digits int, exact bool)
+	// Suffix makes the controls' ids unique where several are on one
+	// page ("-capex"); "" on the dashboard.
+	Suffix string
 }
 
 // Render draws a select for the decimals and a checkbox for exactness.
 func (d *DisplayOptions) Render() app.UI {
-	options := []app.UI{app.Option().Value("-1").Selected(d.Digits < 0).Text("default")}
+	option := func(value, text string, selected bool) app.UI {
+		o := app.Option().Value(value).Text(text)
+		if ownState(selected) {
+			o = o.Selected(selected)
+		}
+		return o
+	}
+	options := []app.UI{option("-1", "default", d.Digits < 0)}
 	for i := 0; i <= 6; i++ {
-		options = append(options, app.Option().Value(strconv.Itoa(i)).Selected(d.Digits == i).Text(strconv.Itoa(i)))
+		options = append(options, option(strconv.Itoa(i), strconv.Itoa(i), d.Digits == i))
+	}
+	exact := app.Input().Type("checkbox").ID("opt-exact" + d.Suffix)
+	if ownState(d.Exact) {
+		exact = exact.Checked(d.Exact)
 	}
 	return app.Div().Class("display-options").Body(
-		app.Label().For("opt-digits").Text("Decimals shown"),
-		app.Select().ID("opt-digits").Body(options...).OnChange(func(ctx app.Context, e app.Event) {
+		app.Label().For("opt-digits"+d.Suffix).Text("Decimals shown"),
+		app.Select().ID("opt-digits"+d.Suffix).Body(options...).OnChange(func(ctx app.Context, e app.Event) {
 			n, err := strconv.Atoi(ctx.JSSrc().Get("value").String())
 			if err != nil || n < -1 || n > 6 {
 				return
@@ -35,8 +49,8 @@ func (d *DisplayOptions) Render() app.UI {
 				d.OnChange(ctx, n, d.Exact)
 			}
 		}),
-		app.Label().For("opt-exact").Class("check").Body(
-			app.Input().Type("checkbox").ID("opt-exact").Checked(d.Exact).OnChange(func(ctx app.Context, e app.Event) {
+		app.Label().For("opt-exact"+d.Suffix).Class("check").Body(
+			exact.OnChange(func(ctx app.Context, e app.Event) {
 				if d.OnChange != nil {
 					d.OnChange(ctx, d.Digits, ctx.JSSrc().Get("checked").Bool())
 				}

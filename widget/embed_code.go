@@ -2,20 +2,24 @@ package widget
 
 import (
 	"html"
+
+	"amzwidget/data"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // EmbedHeights are the default iframe heights, in CSS pixels, of each
-// embed page at a typical article column width (about 600 px). The height
-// messages correct them once the widget runs; a host that strips scripts
-// keeps them.
+// embed page with its assumptions closed at a typical article column
+// width (600 px), as measured in Chromium by TestBrowserStoryLayout (which
+// fails when a page outgrows its default by more than 10%), plus 10 px.
+// The height messages correct them once the widget runs; a host that
+// strips scripts keeps them.
 var EmbedHeights = map[string]int{
-	"workforce": 1300,
-	"capex":     2500,
-	"growth":    2300,
-	"all":       6000,
+	"workforce": 490,
+	"capex":     650,
+	"growth":    590,
+	"all":       1720,
 }
 
 // EmbedCode is the embed code generator on the full page: the reader picks
@@ -94,10 +98,8 @@ func (e *EmbedCode) Snippets() (plain, script, pym string) {
 }
 
 func embedTitle(g string) string {
-	for _, t := range Groups {
-		if t.ID == g {
-			return t.Title
-		}
+	if t, ok := data.Default().Topic(g); ok {
+		return t.Title
 	}
 	return "Amazon's AI bet, by the numbers"
 }
@@ -114,7 +116,11 @@ func (e *EmbedCode) Render() app.UI {
 	choice := func(id, label string, options [][2]string, cur string, set func(string)) app.UI {
 		var opts []app.UI
 		for _, o := range options {
-			opts = append(opts, app.Option().Value(o[0]).Selected(o[0] == cur).Text(o[1]))
+			opt := app.Option().Value(o[0]).Text(o[1])
+			if ownState(o[0] == cur) {
+				opt = opt.Selected(o[0] == cur)
+			}
+			opts = append(opts, opt)
 		}
 		return app.Div().Class("embed-choice").Body(
 			app.Label().For(id).Text(label),
@@ -153,13 +159,13 @@ func (e *EmbedCode) Render() app.UI {
 					}
 				}),
 			app.Label().For("embed-keep").Class("check").Body(
-				app.Input().Type("checkbox").ID("embed-keep").Checked(e.keep).OnChange(func(ctx app.Context, ev app.Event) {
+				checkbox("embed-keep", e.keep).OnChange(func(ctx app.Context, ev app.Event) {
 					e.keep = ctx.JSSrc().Get("checked").Bool()
 				}),
 				app.Text(" Keep my current assumptions"),
 			),
 			app.Label().For("embed-transparent").Class("check").Body(
-				app.Input().Type("checkbox").ID("embed-transparent").Checked(e.transparent).OnChange(func(ctx app.Context, ev app.Event) {
+				checkbox("embed-transparent", e.transparent).OnChange(func(ctx app.Context, ev app.Event) {
 					e.transparent = ctx.JSSrc().Get("checked").Bool()
 				}),
 				app.Text(" Transparent background"),
@@ -173,4 +179,14 @@ func (e *EmbedCode) Render() app.UI {
 			app.IFrame().ID("embed-preview").Src("%s", e.src()).Title("%s", "Preview: "+embedTitle(e.group)).Attr("loading", "lazy").Height(600),
 		),
 	)
+}
+
+// checkbox is a checkbox input whose checked state is written as
+// ownState says.
+func checkbox(id string, checked bool) app.HTMLInput {
+	in := app.Input().Type("checkbox").ID(id)
+	if ownState(checked) {
+		in = in.Checked(checked)
+	}
+	return in
 }

@@ -27,6 +27,9 @@ type FigureInput struct {
 	// Locale writes a slider's value back into the field in the reader's
 	// number format.
 	Locale calc.Locale
+	// Compact lays the field out on one line, for the lead input right
+	// under a story's answer.
+	Compact bool
 
 	// Owner receives the edits. It is an interface holding a pointer, not
 	// a func field: go-app re-renders a child whose fields changed, and a
@@ -54,6 +57,39 @@ func Label(p data.Param) string {
 	return l
 }
 
+// The slider's value is set after its min, max and step, never with them.
+// go-app mounts an element's attributes in map order, which differs from
+// load to load, and sets value as a property (el.value = …): when value
+// came before min and max, the browser clamped it to the default span
+// 0–100 and step 1, and the thumb sat at an end while the field showed
+// the right number. So in the browser Render leaves value out and
+// syncSlider sets it once the element holds all its attributes: at mount,
+// and after every update. The prerendered HTML keeps the value attribute:
+// a parsed attribute is read against min and max whatever their order.
+
+// OnMount sets the slider to the field's value.
+func (f *FigureInput) OnMount(ctx app.Context) { f.syncSlider() }
+
+// OnUpdate sets the slider to the new value once the update is in the DOM.
+func (f *FigureInput) OnUpdate(ctx app.Context) {
+	ctx.Defer(func(app.Context) { f.syncSlider() })
+}
+
+func (f *FigureInput) syncSlider() {
+	if f.Slider == "" || !app.IsClient {
+		return
+	}
+	root := f.JSValue()
+	if root == nil || !root.Truthy() {
+		return
+	}
+	el := root.Call("querySelector", "input.slider")
+	if !el.Truthy() || el.Get("value").String() == f.Slider {
+		return
+	}
+	el.Set("value", f.Slider)
+}
+
 // Render draws the field.
 func (f *FigureInput) Render() app.UI {
 	id := f.Param.ID
@@ -65,6 +101,9 @@ func (f *FigureInput) Render() app.UI {
 	if f.Error != "" {
 		class += " invalid"
 	}
+	if f.Compact {
+		class += " compact"
+	}
 	unit := calc.UnitName(f.Param.Figure.Unit)
 	msg := "Article: " + f.Article
 	if f.Error != "" {
@@ -72,9 +111,11 @@ func (f *FigureInput) Render() app.UI {
 	}
 	return app.Div().Class(class).ID("field-"+id).Body(
 		app.Label().For("in-"+id).Body(
-			app.Span().Class("label").Text(Label(f.Param)),
+			app.Span().Class("label").Text(f.label()),
 			app.If(unit != "", func() app.UI { return app.Span().Class("unit").Text(" (" + unit + ")") }),
-			app.If(f.Changed, func() app.UI { return app.Span().Class("badge").Text("changed") }),
+			// Compact, the label shares its line with the slider: nothing
+			// may appear there mid-drag. The Reset below says it instead.
+			app.If(f.Changed && !f.Compact, func() app.UI { return app.Span().Class("badge").Text("changed") }),
 		),
 		app.Div().Class("controls").Body(
 			app.Input().
@@ -93,15 +134,23 @@ func (f *FigureInput) Render() app.UI {
 						f.Owner.edit(ctx, id, ctx.JSSrc().Get("value").String())
 					}
 				}),
+			// Compact, the unit follows the number it qualifies; the
+			// label's own copy of it is then read out but not shown.
+			app.If(f.Compact && unit != "", func() app.UI {
+				return app.Span().Class("unit-after").Aria("hidden", "true").Text(unit)
+			}),
 			app.If(in != nil && in.SliderMin != "", func() app.UI {
-				return app.Input().
+				slider := app.Input().
 					Type("range").
 					ID("slider-"+id).
 					Class("slider").
 					Min(in.SliderMin).
 					Max(in.SliderMax).
-					Attr("step", in.Step).
-					Value(f.Slider).
+					Attr("step", in.Step)
+				if app.IsServer {
+					slider = slider.Value(f.Slider)
+				}
+				return slider.
 					Aria("label", Label(f.Param)+" slider").
 					OnInput(func(ctx app.Context, e app.Event) {
 						if f.Owner == nil {
@@ -116,22 +165,44 @@ func (f *FigureInput) Render() app.UI {
 						f.Owner.edit(ctx, id, v)
 					})
 			}),
-			app.If(f.Changed, func() app.UI {
-				return app.Button().
-					Type("button").
-					Class("reset").
-					ID("reset-"+id).
-					Aria("label", "Reset "+Label(f.Param)+" to the article's "+f.Article).
-					Text("Reset").
-					OnClick(func(ctx app.Context, e app.Event) {
-						if f.Owner != nil {
-							f.Owner.reset(ctx, id)
-						}
-					})
-			}),
 		),
-		// Not a live region: a refused value is announced, once, by the
-		// board's live region with the results.
-		app.P().ID("msg-"+id).Class("msg").Text(msg),
+		app.Div().Class("msg-row").Body(
+			// Not a live region: a refused value is announced, once, by
+			// the board's live region with the results.
+			app.P().ID("msg-"+id).Class("msg").Text(msg),
+			// The Reset button keeps its place while hidden (visibility,
+			// which also takes it out of the tab order and the
+			// accessibility tree), and sits below the slider, so that a
+			// first change moves nothing under the reader's pointer
+			// mid-drag.
+			app.Button().
+				Type("button").
+				Class(resetClass(f.Changed)).
+				ID("reset-"+id).
+				Aria("label", "Reset "+Label(f.Param)+" to the article's "+f.Article).
+				Text("Reset").
+				OnClick(func(ctx app.Context, e app.Event) {
+					if f.Owner != nil {
+						f.Owner.reset(ctx, id)
+					}
+				}),
+		),
 	)
+}
+
+// resetClass is the Reset button's class: hidden while the value is the
+// article's.
+func resetClass(changed bool) string {
+	if changed {
+		return "reset"
+	}
+	return "reset unchanged"
+}
+
+// label is the field's visible label: compact, the figure's short label.
+func (f *FigureInput) label() string {
+	if f.Compact && f.Param.Figure.Short != "" && f.Param.Part == data.Whole {
+		return f.Param.Figure.Short
+	}
+	return Label(f.Param)
 }

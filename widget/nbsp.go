@@ -1,6 +1,10 @@
 package widget
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // keepTogether joins a number to its "≈" mark and to its unit word with
 // no-break spaces, so that a line never breaks inside "≈ $51.14 billion".
@@ -10,3 +14,10 @@ var keepTogether = strings.NewReplacer(
 	" pp", "\u00a0pp",
 	" GW", "\u00a0GW",
 ).Replace
+
+// ownState reports whether a boolean attribute such as checked or
+// selected is to be written. In the browser go-app sets it as a property,
+// true or false, and must always be given it. On the server go-app writes
+// it into the HTML as checked="false", which a browser reads as checked:
+// there it is written only when true.
+func ownState(v bool) bool { return v || app.IsClient }

@@ -11,6 +11,9 @@ type SourceLine struct {
 	app.Compo
 
 	Articles []data.Article
+	// Compact names each source by its publisher alone, for the footer of
+	// an embedded graphic; the full page gives the details.
+	Compact bool
 }
 
 // Render draws the line.
@@ -22,6 +25,9 @@ func (s *SourceLine) Render() app.UI {
 			sep := "; "
 			if i == len(s.Articles)-1 {
 				sep = "."
+			}
+			if s.Compact {
+				return app.Span().Class("source").Text(a.Publisher + sep)
 			}
 			return app.Span().Class("source").Body(
 				app.Cite().Text(a.Title),
