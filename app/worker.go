@@ -20,6 +20,14 @@ const WorkerJS = `// amzwidget service worker, version {{.Version}}
 const cacheName = "amzwidget-{{.Version}}";
 const resourcesToCache = {{.ResourcesToCache}};
 
+// The server's ETag for a page is the version, "-br" or "-gzip" added for
+// a compressed body, and weakened to W/"…" by a proxy that compresses
+// (nginx with gzip on): each names this version.
+const versionTags = ['"{{.Version}}"', '"{{.Version}}-br"', '"{{.Version}}-gzip"'];
+function sameVersion(etag) {
+  return !!etag && versionTags.includes(etag.replace(/^W\//, ""));
+}
+
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(cacheName);
@@ -58,7 +66,7 @@ self.addEventListener("fetch", (event) => {
         const timer = setTimeout(() => ctl.abort(), 3000);
         const res = await fetch(request, { signal: ctl.signal });
         clearTimeout(timer);
-        if (res.ok && res.headers.get("ETag") === '"{{.Version}}"') {
+        if (res.ok && sameVersion(res.headers.get("ETag"))) {
           return res;
         }
       } catch (e) {
