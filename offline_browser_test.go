@@ -29,12 +29,31 @@ type stoppable struct {
 
 func startStoppable(t *testing.T, addr, version string) *stoppable {
 	t.Helper()
+	return startRelease(t, addr, release{version: version})
+}
+
+// release is what a stoppable server serves: a version, the directory of
+// its web files ("" for web/), and a wrapper standing for a proxy in front.
+type release struct {
+	version string
+	webDir  string
+	wrap    func(http.Handler) http.Handler
+}
+
+func startRelease(t *testing.T, addr string, rel release) *stoppable {
+	t.Helper()
 	cfg := testConfig()
-	cfg.version = version
+	cfg.version = rel.version
+	if rel.webDir != "" {
+		cfg.webDir = rel.webDir
+	}
 	cfg.logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	h, err := newHandler(cfg)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if rel.wrap != nil {
+		h = rel.wrap(h)
 	}
 	if addr == "" {
 		addr = "127.0.0.1:0"
