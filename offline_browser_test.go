@@ -130,38 +130,3 @@ func TestBrowserInstallable(t *testing.T) {
 		t.Errorf("installability error: %s %v", e.ErrorID, e.ErrorArguments)
 	}
 }
-
-// A new release offers a reload; after it, the new version runs and the
-// old cache is gone.
-func TestBrowserUpdateFlow(t *testing.T) {
-	v1 := startStoppable(t, "", "release-one")
-	addr := v1.addr
-	tab := browsertest.New(t, browsertest.Fresh())
-	tab.Navigate(v1.url() + "/")
-	wasmReady(tab)
-	swControls(tab)
-	if got := browsertest.Eval[string](tab, `document.querySelector('meta[name="amzwidget-version"]').content`); got != "release-one" {
-		t.Fatalf("version %q", got)
-	}
-	v1.stop()
-	v2 := startStoppable(t, addr, "release-two")
-
-	tab.Navigate(v2.url() + "/") // still release one, from its cache; the worker checks for an update
-	wasmReady(tab)
-	if got := browsertest.Eval[string](tab, `document.querySelector('meta[name="amzwidget-version"]').content`); got != "release-one" {
-		t.Errorf("before the reload, version %q: the page must not switch by itself", got)
-	}
-	tab.WaitText("#update-banner", "A new version is ready")
-	tab.Run(chromedp.Click(chromedp.CSS("#update-reload")))
-	tab.WaitFor("release two to run", func() (bool, string) {
-		v, err := chromedp.Run(tab.Ctx, chromedp.Evaluate[string](`(document.querySelector('meta[name="amzwidget-version"]') || {}).content || ""`))
-		return err == nil && v == "release-two", v
-	})
-	wasmReady(tab)
-	tab.WaitFor("the old cache to be deleted", func() (bool, string) {
-		keys := browsertest.Eval[[]string](tab, `caches.keys()`)
-		return len(keys) == 1 && keys[0] == "amzwidget-release-two", strings.Join(keys, ",")
-	})
-	typeInto(tab, "#in-workforce", "300000")
-	tab.WaitText("#cmp-cut_share_total .value", "10%")
-}
