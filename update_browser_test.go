@@ -4,7 +4,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -264,4 +266,71 @@ func TestBrowserUpdateFlow(t *testing.T) {
 		}
 	}
 	tab.WaitText("#cmp-capex_vs_estimate_diff .value", "51.14")
+}
+
+// The article of a host site with two embeds: after a release, the next
+// visit to the article shows release two in both frames, with no click,
+// while another tab of the article stays open.
+func TestBrowserUpdateReachesEmbeds(t *testing.T) {
+	one := startRelease(t, "", release{version: "embed-one"})
+	addr := one.addr
+	// The host's article, on another loopback origin.
+	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!doctype html><html><body><h1>Host article</h1><p>Text.</p>
+<iframe src="%[1]s/embed/capex?capex_2026=250" style="width:100%%;height:900px;border:0"></iframe>
+<p>More text.</p>
+<iframe src="%[1]s/embed/workforce?workforce=300000" style="width:100%%;height:900px;border:0"></iframe>
+</body></html>`, "http://"+addr)
+	}))
+	defer host.Close()
+	article := host.URL + "/article"
+	version := `(document.querySelector('meta[name="amzwidget-version"]') || {}).content || ""`
+	frameVersions := func(tab *browsertest.Tab, want string) {
+		t.Helper()
+		for _, f := range []string{"/embed/capex", "/embed/workforce"} {
+			tab.WaitFor(f+" to be "+want, func() (bool, string) {
+				v, err := browsertest.TryEvalInFrame[string](tab, f, version)
+				return err == nil && v == want, v
+			})
+		}
+	}
+
+	tab := browsertest.New(t, browsertest.Fresh(), browsertest.Timeout(3*time.Minute))
+	tab.Navigate(article)
+	childReady(t, tab, "/embed/capex")
+	childReady(t, tab, "/embed/workforce")
+	frameVersions(tab, "embed-one")
+	tab.WaitFor("the worker to control the embeds", func() (bool, string) {
+		ok, err := browsertest.TryEvalInFrame[bool](tab, "/embed/capex", `(async () => { const r = await navigator.serviceWorker.getRegistration(); return !!(navigator.serviceWorker.controller && r && r.active && !r.installing); })()`)
+		return ok && err == nil, fmt.Sprint(err)
+	})
+	other := browsertest.New(t, browsertest.Beside(tab))
+	other.Navigate(article)
+	childReady(t, other, "/embed/capex")
+
+	one.stop()
+	startRelease(t, addr, release{version: "embed-two", wrap: slowWorkerScript})
+	tab.Navigate(article)
+	frameVersions(tab, "embed-two")
+	childReady(t, tab, "/embed/capex")
+	childReady(t, tab, "/embed/workforce")
+	ready := time.Now()
+	for _, c := range []struct{ frame, sel, want string }{
+		{"/embed/capex", "#cmp-capex_vs_estimate_diff .value", "101.14"},
+		{"/embed/workforce", "#cmp-cut_share_total .value", "10%"},
+	} {
+		var seen []string
+		tab.WaitFor(c.frame+" to show its query's result "+c.want, func() (bool, string) {
+			got, err := browsertest.TryEvalInFrame[string](tab, c.frame, `document.querySelector("`+c.sel+`").textContent`)
+			if len(seen) == 0 || seen[len(seen)-1] != got {
+				seen = append(seen, got)
+			}
+			return err == nil && strings.Contains(got, c.want), got
+		})
+		t.Logf("%s after the release: %q, %v after the wasm started", c.frame, seen, time.Since(ready).Round(10*time.Millisecond))
+	}
+	if v := browsertest.EvalInFrame[string](other, "/embed/capex", version); v != "embed-one" {
+		t.Errorf("the other tab's embed changed by itself to %q", v)
+	}
 }
