@@ -4,8 +4,6 @@ import (
 	"container/list"
 	"net/http"
 	"net/url"
-	"slices"
-	"strconv"
 	"sync"
 
 	"amzwidget/data"
@@ -29,9 +27,8 @@ type pageCache struct {
 }
 
 type cachedPage struct {
-	key    string
-	header http.Header
-	body   []byte
+	key string
+	rep *representation
 }
 
 // maxCachedPages bounds the cache: at ~60 KB a page, about 15 MB.
@@ -41,10 +38,14 @@ func newPageCache(next http.Handler, max int, ps publicSite) *pageCache {
 	return &pageCache{next: next, max: max, site: ps, ll: list.New(), entries: map[string]*list.Element{}}
 }
 
+// ServeHTTP serves a page from the cache, or renders it (always as a GET,
+// so that HEAD gets GET's headers) and keeps it if it may. A kept page is
+// compressed once, when it is rendered; one rendered for a single request
+// is compressed for it.
 func (c *pageCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	key, ok := c.key(r)
 	if !ok {
-		c.next.ServeHTTP(w, r)
+		negotiated(c.next).ServeHTTP(w, r)
 		return
 	}
 	// The entry is read under the lock: put replaces an element's value
@@ -58,34 +59,18 @@ func (c *pageCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	c.mu.Unlock()
 	if hit {
-		// Each response gets its own copy of the header values: a handler
-		// or wrapper after us may change them in place.
-		hd := w.Header()
-		for k, vs := range p.header {
-			hd[k] = slices.Clone(vs)
-		}
-		if etag := p.header.Get("ETag"); etag != "" && r.Header.Get("If-None-Match") == etag {
-			w.WriteHeader(http.StatusNotModified)
-			return
-		}
-		w.Header().Set("Content-Length", strconv.Itoa(len(p.body)))
-		if r.Method == http.MethodGet {
-			w.Write(p.body)
-		}
+		p.rep.serve(w, r)
 		return
 	}
 	rec := &bufferedWriter{header: http.Header{}}
-	c.next.ServeHTTP(rec, r)
-	for k, vs := range rec.header {
-		w.Header()[k] = vs
+	c.next.ServeHTTP(rec, renderRequest(r))
+	if rec.status != 0 && rec.status != http.StatusOK {
+		serveRecorded(w, r, rec)
+		return
 	}
-	if rec.status != 0 {
-		w.WriteHeader(rec.status)
-	}
-	w.Write(rec.buf.Bytes())
-	if (rec.status == 0 || rec.status == http.StatusOK) && r.Method == http.MethodGet {
-		c.put(&cachedPage{key: key, header: rec.header.Clone(), body: rec.buf.Bytes()})
-	}
+	p = &cachedPage{key: key, rep: newRepresentation(rec.header, rec.buf.Bytes(), brCacheLevel, "")}
+	c.put(p)
+	p.rep.serve(w, r)
 }
 
 // key is the cache key of a page request: the site (the oEmbed discovery

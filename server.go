@@ -188,24 +188,25 @@ func newHandler(cfg config) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	version := readVersion(cfg.webDir, wasm.raw)
+	version := readVersion(cfg.webDir, wasm.body)
 	if cfg.version != "" {
 		version = cfg.version
 	}
-	pages := app.Handler(version, int64(len(wasm.raw)))
+	pages := app.Handler(version, int64(len(wasm.body)))
 	app.Routes()
 
 	mux := http.NewServeMux()
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
 		io.WriteString(w, "ok\n")
 	})
-	mux.Handle("/web/app.wasm", wasm)
-	mux.Handle("/app.wasm", wasm)
+	mux.HandleFunc("/web/app.wasm", wasm.serve)
+	mux.HandleFunc("/app.wasm", wasm.serve)
 	mux.Handle("/web/", staticFiles(cfg.webDir))
-	mux.HandleFunc("/oembed", oembed(cfg.site))
-	mux.HandleFunc("/data.csv", dataExport)
-	mux.HandleFunc("/data.json", dataExport)
+	mux.Handle("/oembed", negotiated(oembed(cfg.site)))
+	mux.Handle("/data.csv", negotiated(http.HandlerFunc(dataExport)))
+	mux.Handle("/data.json", negotiated(http.HandlerFunc(dataExport)))
 	mux.Handle("/", knownPaths(newPageCache(oembedDiscovery(pages, cfg.site), maxCachedPages, cfg.site)))
 
 	var h http.Handler = mux
@@ -217,19 +218,27 @@ func newHandler(cfg config) (http.Handler, error) {
 	return h, nil
 }
 
-// wasmFile is app.wasm with its precompressed variants, held in memory.
-type wasmFile struct {
-	raw, br, gz []byte
-	etag        string
-}
-
-func loadWasm(dir string) (*wasmFile, error) {
+// loadWasm reads app.wasm and its precompressed variants into memory, as
+// one representation: Content-Type, no-cache with an ETag per coding (its
+// URL names no version), the uncompressed length in X-Uncompressed-Length
+// for go-app's loader, and CORS for sandboxed frames.
+func loadWasm(dir string) (*representation, error) {
 	raw, err := os.ReadFile(filepath.Join(dir, "app.wasm"))
 	if err != nil {
 		return nil, fmt.Errorf("read the client (run `make build` first): %w", err)
 	}
 	sum := sha256.Sum256(raw)
-	w := &wasmFile{raw: raw, etag: `"` + hex.EncodeToString(sum[:8]) + `"`}
+	h := http.Header{}
+	h.Set("Content-Type", "application/wasm")
+	h.Set("ETag", `"`+hex.EncodeToString(sum[:8])+`"`)
+	h.Set("Cache-Control", "no-cache")
+	h.Set("X-Uncompressed-Length", strconv.Itoa(len(raw)))
+	// A sandboxed frame (WordPress embeds) has an opaque origin, so its
+	// fetch of app.wasm is cross-origin: the public client may be read by
+	// anyone. The uncompressed length must be readable by the loader too.
+	h.Set("Access-Control-Allow-Origin", "*")
+	h.Set("Access-Control-Expose-Headers", "X-Uncompressed-Length")
+	w := &representation{header: h, body: raw, size: len(raw), varies: true}
 	// The compressed copies must be of this very app.wasm: a stale .br
 	// would serve an old client. make build writes them with the hash of
 	// the app.wasm they were made from (app.wasm.sha256).
@@ -254,66 +263,13 @@ func readVersion(dir string, wasm []byte) string {
 	return hex.EncodeToString(sum[:8])
 }
 
-// ServeHTTP sends app.wasm brotli- or gzip-compressed when the client
-// accepts it, with the uncompressed length in X-Uncompressed-Length for
-// go-app's loader.
-func (f *wasmFile) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	h := w.Header()
-	h.Set("Content-Type", "application/wasm")
-	h.Set("Vary", "Accept-Encoding")
-	h.Set("ETag", f.etag)
-	h.Set("Cache-Control", "no-cache")
-	h.Set("X-Uncompressed-Length", strconv.Itoa(len(f.raw)))
-	// A sandboxed frame (WordPress embeds) has an opaque origin, so its
-	// fetch of app.wasm is cross-origin: the public client may be read by
-	// anyone. The uncompressed length must be readable by the loader too.
-	h.Set("Access-Control-Allow-Origin", "*")
-	h.Set("Access-Control-Expose-Headers", "X-Uncompressed-Length")
-	body := f.raw
-	switch {
-	case f.br != nil && accepts(r, "br"):
-		body = f.br
-		h.Set("Content-Encoding", "br")
-	case f.gz != nil && accepts(r, "gzip"):
-		body = f.gz
-		h.Set("Content-Encoding", "gzip")
-	}
-	if match := r.Header.Get("If-None-Match"); match != "" && strings.Contains(match, f.etag) {
-		w.WriteHeader(http.StatusNotModified)
-		return
-	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
-	if r.Method == http.MethodHead {
-		return
-	}
-	w.Write(body)
-}
-
-// accepts reports whether the request's Accept-Encoding allows coding
-// (present and not q=0).
-func accepts(r *http.Request, coding string) bool {
-	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
-		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if !strings.EqualFold(strings.TrimSpace(name), coding) {
-			continue
-		}
-		params = strings.ReplaceAll(params, " ", "")
-		if q, ok := strings.CutPrefix(params, "q="); ok {
-			if v, err := strconv.ParseFloat(q, 64); err == nil && v == 0 {
-				return false
-			}
-		}
-		return true
-	}
-	return false
-}
-
 // staticFiles serves the files of dir under /web/: files only (no
 // directory listings), and nothing outside dir (no "..", backslashes or
 // NUL bytes, whatever their encoding: the path is decoded by net/http
-// before it gets here).
+// before it gets here). Each is no-cache with an ETag of its content (the
+// URLs name no version), and text is sent compressed when accepted.
 func staticFiles(dir string) http.Handler {
-	fs := http.StripPrefix("/web/", http.FileServer(http.Dir(dir)))
+	files := &staticCache{dir: dir, entries: map[string]*staticEntry{}}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rel := strings.TrimPrefix(r.URL.Path, "/web/")
 		if rel == "" || strings.HasSuffix(rel, "/") || strings.ContainsAny(rel, "\\\x00") ||
@@ -326,12 +282,13 @@ func staticFiles(dir string) http.Handler {
 			notFound(w, r)
 			return
 		}
-		fs.ServeHTTP(w, r)
+		files.serve(w, r, rel, st)
 	})
 }
 
-// knownPaths lets through the pages and go-app's own files, and answers
-// our 404 page for anything else.
+// knownPaths lets through the pages and go-app's own files, redirects a
+// page's path with a trailing slash (/embed/capex/, as a static host
+// serves it) to the page, and answers our 404 page for anything else.
 func knownPaths(h http.Handler) http.Handler {
 	known := map[string]bool{
 		"/app.js": true, "/app.css": true, "/app-worker.js": true, "/wasm_exec.js": true,
@@ -341,6 +298,18 @@ func knownPaths(h http.Handler) http.Handler {
 		known[p] = true
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if p, ok := strings.CutSuffix(r.URL.Path, "/"); ok && p != "" && known[p] {
+			target := p
+			if r.URL.RawQuery != "" {
+				target += "?" + r.URL.RawQuery
+			}
+			// No body: HEAD and GET get the same headers.
+			w.Header().Set("Location", target)
+			w.Header().Set("Cache-Control", "no-cache")
+			w.Header().Set("Content-Length", "0")
+			w.WriteHeader(http.StatusPermanentRedirect)
+			return
+		}
 		if !known[r.URL.Path] {
 			notFound(w, r)
 			return
@@ -368,6 +337,7 @@ func onlyGetHead(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			w.Header().Set("Allow", "GET, HEAD")
+			w.Header().Set("Cache-Control", "no-cache")
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 			return
 		}

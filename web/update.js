@@ -1,8 +1,11 @@
-// Offers a new version of the widget once its service worker has installed
-// it, and switches every open page over at once when the reader accepts, so
-// that no page mixes the old client with the new one. Plain script from our
-// origin; does nothing where service workers are unavailable (opaque-origin
-// frames, old browsers).
+// Tells a page that stayed open while a new release took over that it is
+// out of date, and offers a reload. It never reloads by itself: the
+// service worker takes over as soon as a release is installed, and every
+// navigation after that gets the new release from the network, so the
+// reader's next visit is current without a click; an open page keeps
+// what the reader is doing until they choose. Plain script from our
+// origin; does nothing where service workers are unavailable
+// (opaque-origin frames, old browsers).
 (function () {
   "use strict";
   var sw;
@@ -12,51 +15,52 @@
     return;
   }
   if (!sw) return;
-  var reloading = false;
-  // A first visit gains its first controller: nothing to reload. A page
-  // that had one switches with every other page when a new version takes
-  // over, so none of them keeps running the old client.
-  var hadController = !!sw.controller;
-  sw.addEventListener("controllerchange", function () {
-    if (reloading || !hadController) return;
-    reloading = true;
-    location.reload();
-  });
+  var meta = document.querySelector('meta[name="amzwidget-version"]');
+  var mine = meta ? meta.content : "";
 
-  function offer(worker) {
-    if (!sw.controller || document.getElementById("update-banner")) return;
+  // workerVersion asks the controlling worker which release it runs.
+  function workerVersion(worker, done) {
+    var ch = new MessageChannel();
+    var answered = false;
+    ch.port1.onmessage = function (e) {
+      answered = true;
+      done(String(e.data || ""));
+    };
+    worker.postMessage({ type: "amzwidget:version" }, [ch.port2]);
+    setTimeout(function () {
+      if (!answered) done("");
+    }, 3000);
+  }
+
+  function offer() {
+    if (document.getElementById("update-banner")) return;
     var bar = document.createElement("div");
     bar.id = "update-banner";
     bar.className = "update-banner";
     bar.setAttribute("role", "status");
     var text = document.createElement("span");
-    text.textContent = "A new version is ready. ";
+    text.textContent = "This page has been updated since you opened it. ";
     var button = document.createElement("button");
     button.type = "button";
     button.id = "update-reload";
     button.textContent = "Reload";
     button.addEventListener("click", function () {
-      worker.postMessage({ type: "amzwidget:activate" });
+      location.reload();
     });
     bar.appendChild(text);
     bar.appendChild(button);
     document.body.appendChild(bar);
   }
 
-  function watch(reg) {
-    if (reg.waiting) offer(reg.waiting);
-    reg.addEventListener("updatefound", function () {
-      var w = reg.installing;
-      if (!w) return;
-      w.addEventListener("statechange", function () {
-        if (w.state === "installed") offer(w);
-      });
+  // A page of one release under the worker of another, once that worker
+  // has taken over: offer the reload. (A page fetched from the network
+  // while the old worker still ran is of the new release, and gets no
+  // offer when its own release's worker takes over.)
+  function check() {
+    if (!sw.controller || !mine) return;
+    workerVersion(sw.controller, function (v) {
+      if (v && v !== mine) offer();
     });
   }
-
-  window.addEventListener("load", function () {
-    sw.getRegistration().then(function (reg) {
-      if (reg) watch(reg);
-    }).catch(function () {});
-  });
+  sw.addEventListener("controllerchange", check);
 })();

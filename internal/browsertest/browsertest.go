@@ -115,6 +115,7 @@ type options struct {
 	timeout    time.Duration
 	newContext bool
 	noScripts  bool
+	sibling    *Tab
 }
 
 // JSDisabled turns off JavaScript in the tab, as for a reader without it.
@@ -143,6 +144,10 @@ func Timeout(d time.Duration) Option { return func(o *options) { o.timeout = d }
 // cache and service workers, as for a first-time reader.
 func Fresh() Option { return func(o *options) { o.newContext = true } }
 
+// Beside opens the tab in the browser context of another tab: a second
+// tab of the same reader, sharing its storage and service workers.
+func Beside(other *Tab) Option { return func(o *options) { o.sibling = other } }
+
 // Tab is one browser tab for one test.
 type Tab struct {
 	t   testing.TB
@@ -161,8 +166,11 @@ func New(t testing.TB, opts ...Option) *Tab {
 		f(&o)
 	}
 	parent := browser(t)
+	if o.sibling != nil {
+		parent = o.sibling.Ctx
+	}
 	var copts []chromedp.ContextOption
-	if o.newContext {
+	if o.newContext && o.sibling == nil {
 		copts = append(copts, chromedp.WithNewBrowserContext())
 	}
 	tctx, cancel := chromedp.NewContext(parent, copts...)
