@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"amzwidget/internal/browsertest"
 
@@ -183,6 +184,10 @@ var badInputs = []struct{ in, msg string }{
 	{strings.Repeat("9", 31), "too precise"},
 }
 
+// commitPause is longer than the board's commit delay (700 ms): after it,
+// a finished value is in the URL.
+const commitPause = 1200 * time.Millisecond
+
 func TestBrowserBadInputKeepsEverythingElse(t *testing.T) {
 	srv := server(t)
 	tab := browsertest.New(t)
@@ -191,6 +196,23 @@ func TestBrowserBadInputKeepsEverythingElse(t *testing.T) {
 	// A valid value first, so "the last valid value" differs from the article's.
 	typeInto(tab, "#in-workforce", "300000")
 	tab.WaitText("#cmp-cut_share_total .value", "10%")
+	// After a pause the value is committed: the URL carries it.
+	tab.WaitFor("the URL to carry workforce=300000", func() (bool, string) {
+		q := browsertest.Eval[string](tab, "location.search")
+		return q == "?workforce=300000", q
+	})
+	// Typed key by key, "1e6" and "3.5" pass through valid prefixes ("1",
+	// "3"); once refused, the results go back to the committed 300,000,
+	// the message says so, and the URL never carries the prefix.
+	for _, typed := range []string{"1e6", "3.5"} {
+		typeInto(tab, "#in-workforce", typed)
+		tab.WaitText("#msg-workforce", "the results use 300,000")
+		tab.WaitText("#cmp-cut_share_total .value", "10%")
+		time.Sleep(commitPause)
+		if q := browsertest.Eval[string](tab, "location.search"); q != "?workforce=300000" {
+			t.Errorf("after typing %q the URL is %q", typed, q)
+		}
+	}
 	others := map[string]string{}
 	for _, id := range []string{"#cmp-cut_total .value", "#in-cut_oct2025", "#cmp-cut_share_oct2025 .value"} {
 		others[id] = tab.Text(id) + "|" + browsertest.Eval[string](tab, fmt.Sprintf(`document.querySelector(%q).value || ""`, id))
@@ -300,5 +322,30 @@ func TestBrowserDisplayOptions(t *testing.T) {
 	}
 	if got := off.Text("#cmp-cut_total .value"); got != "30,000" {
 		t.Errorf("exact=1 without JS: total cuts %q", got)
+	}
+}
+
+// A field shows its value in the page's number format, also when a link's
+// refused value put the article's value back (issue 18 #3): in French,
+// "148,86"; one more digit typed at its end reads as 148.865, never as
+// 148 865 (which made the result −148 665 Md $).
+func TestBrowserFieldsInThePageLocale(t *testing.T) {
+	srv := server(t)
+	tab := browsertest.New(t)
+	tab.Navigate(srv.URL + "/embed/capex?lang=fr&capex_2026_estimate=oops&controls=open")
+	wasmReady(tab)
+	if got := browsertest.Eval[string](tab, `document.querySelector("#in-capex_2026_estimate").value`); got != "148,86" {
+		t.Errorf("the refused link value left %q in the field, want 148,86", got)
+	}
+	// Text() folds no-break spaces into spaces.
+	if got := tab.Text("#field-capex_2026 .msg"); !strings.Contains(got, "Article: 200 Md $") {
+		t.Errorf("the lead field's hint %q is not in French format", got)
+	}
+	browsertest.Eval[bool](tab, `(() => { const e = document.querySelector("#in-capex_2026_estimate"); e.focus(); e.setSelectionRange(e.value.length, e.value.length); return true; })()`)
+	tab.Run(chromedp.SendKeys(chromedp.CSS("#in-capex_2026_estimate"), "5"))
+	// 200 − 148.865 = 51.135, shown with two decimals: ≈ 51,14 Md $.
+	tab.WaitText("#cmp-capex_vs_estimate_diff .value", "51,14")
+	if got := tab.Text("#cmp-capex_vs_estimate_diff .value"); strings.Contains(got, "148") || strings.Contains(got, "−") {
+		t.Errorf("after typing 5: %q", got)
 	}
 }

@@ -2,7 +2,9 @@ package widget
 
 import (
 	"errors"
+	"fmt"
 	"net/url"
+	"time"
 
 	"amzwidget/calc"
 	"amzwidget/data"
@@ -40,7 +42,18 @@ type Board struct {
 
 	// open holds which topics' assumptions are shown, by topic id.
 	open map[string]bool
+
+	// committed is the reader's values as last committed: what the URL
+	// carries, and what the results use for a field that holds a refused
+	// entry (see edit). commitGen counts pending commits.
+	committed calc.Assumptions
+	commitGen int
 }
+
+// commitDelay is how long the reader must pause typing before a value
+// counts as finished: it is then written to the URL. Leaving the field,
+// Enter, the end of a slider drag and every button commit at once.
+const commitDelay = 700 * time.Millisecond
 
 // draft is a field's text while the reader edits it, and its error.
 type draft struct {
@@ -61,12 +74,14 @@ func (b *Board) load(u *url.URL) {
 	b.cmps = ds.InGroup(b.Group)
 	b.drafts = map[string]draft{}
 	// A refused URL value shows its message at its field too, with the
-	// article's value in the field: never the refused text itself.
+	// article's value in the field, in the page's number format: never
+	// the refused text itself.
 	for _, pr := range b.problems {
 		if p, ok := ds.Param(pr.Param); ok {
-			b.drafts[p.ID] = draft{text: calc.FormatNumber(p.Default, calc.English), err: errors.New(pr.Message)}
+			b.drafts[p.ID] = draft{text: calc.FormatNumber(p.Default, b.sc.Style().Locale), err: errors.New(pr.Message)}
 		}
 	}
+	b.committed = b.sc.Clone().Values
 	b.res = b.sc.Evaluate()
 	b.remember()
 	b.open = map[string]bool{}
@@ -83,19 +98,59 @@ func (b *Board) ensure(ctx app.Context) {
 	}
 }
 
-// edit is the action of a changed field: parse, keep or refuse, recompute,
-// and write the URL.
+// edit is the action of a changed field: parse, keep or refuse,
+// recompute, and commit once the reader pauses.
+//
+// While a field holds a refused entry, the results use that field's last
+// committed value, and its message says so: a valid prefix typed on the
+// way ("1" of "1e6") is never left in force, and the URL, written only
+// at commits, never carries a value the reader did not finish typing.
 func (b *Board) edit(ctx app.Context, id, text string) {
 	b.ensure(ctx)
 	err := b.sc.Set(id, text)
-	b.drafts[id] = draft{text: text, err: err}
 	if err != nil {
-		if p, ok := b.sc.Param(id); ok {
-			b.schedule(ctx, Label(p)+": "+err.Error())
-		}
+		b.revert(id)
+		p, _ := b.sc.Param(id)
+		err = fmt.Errorf("%w; the results use %s", err,
+			calc.Format(calc.Dec(b.sc.Value(p)), p.Figure.Unit, localeOnly(b.sc.Style())))
+		b.drafts[id] = draft{text: text, err: err}
+		b.res = b.sc.Evaluate()
+		b.schedule(ctx, Label(p)+": "+err.Error())
 		return
 	}
+	b.drafts[id] = draft{text: text}
 	b.changed(ctx)
+	b.commitGen++
+	gen := b.commitGen
+	ctx.After(commitDelay, func(ctx app.Context) {
+		if gen == b.commitGen {
+			b.commit(ctx)
+		}
+	})
+}
+
+// revert puts a parameter back to its last committed value.
+func (b *Board) revert(id string) {
+	if v, ok := b.committed[id]; ok {
+		b.sc.Values[id] = v
+		return
+	}
+	delete(b.sc.Values, id)
+}
+
+// commit makes the values in force the committed ones and writes them to
+// the URL (a field that holds a refused entry contributes its last
+// committed value).
+func (b *Board) commit(ctx app.Context) {
+	b.ensure(ctx)
+	b.commitGen++
+	b.committed = b.sc.Clone().Values
+	if !canRewriteURL() {
+		return
+	}
+	u := *ctx.Page().URL()
+	u.RawQuery = b.sc.QueryKeeping(u.Query())
+	ctx.Page().ReplaceURL(&u)
 }
 
 func (b *Board) reset(ctx app.Context, id string) {
@@ -103,6 +158,7 @@ func (b *Board) reset(ctx app.Context, id string) {
 	b.sc.Reset(id)
 	delete(b.drafts, id)
 	b.changed(ctx)
+	b.commit(ctx)
 }
 
 // resetMany restores the article's values of the given parameters.
@@ -113,6 +169,7 @@ func (b *Board) resetMany(ctx app.Context, ids []string) {
 		delete(b.drafts, id)
 	}
 	b.changed(ctx)
+	b.commit(ctx)
 }
 
 func (b *Board) resetAll(ctx app.Context) {
@@ -121,6 +178,7 @@ func (b *Board) resetAll(ctx app.Context) {
 	clear(b.drafts)
 	b.problems = nil
 	b.changed(ctx)
+	b.commit(ctx)
 }
 
 // display is the action of the display options.
@@ -128,17 +186,13 @@ func (b *Board) display(ctx app.Context, digits int, exact bool) {
 	b.ensure(ctx)
 	b.sc.Digits, b.sc.Exact = digits, exact
 	b.changed(ctx)
+	b.commit(ctx)
 }
 
+// changed recomputes the results and queues their announcement.
 func (b *Board) changed(ctx app.Context) {
 	b.res = b.sc.Evaluate()
 	b.schedule(ctx, "")
-	if !canRewriteURL() {
-		return
-	}
-	u := *ctx.Page().URL()
-	u.RawQuery = b.sc.QueryKeeping(u.Query())
-	ctx.Page().ReplaceURL(&u)
 }
 
 // canRewriteURL reports whether the page may rewrite its URL. A sandboxed
@@ -308,7 +362,7 @@ func (b *Board) field(p data.Param, st calc.Style, compact bool) app.UI {
 		Param:   p,
 		Text:    text,
 		Slider:  cur.String(),
-		Article: calc.Format(calc.Dec(p.Default), p.Figure.Unit, calc.DefaultStyle),
+		Article: calc.Format(calc.Dec(p.Default), p.Figure.Unit, localeOnly(st)),
 		Changed: b.sc.Changed(p.ID),
 		Error:   errText,
 		Locale:  st.Locale,
@@ -333,4 +387,12 @@ func (b *Board) card(c data.Comparison, st calc.Style) app.UI {
 func chartOf(topic string) string {
 	t, _ := data.Default().Topic(topic)
 	return t.Chart
+}
+
+// localeOnly is the default style in st's locale: the article's figures
+// as the page writes numbers, whatever decimals the reader chose.
+func localeOnly(st calc.Style) calc.Style {
+	d := calc.DefaultStyle
+	d.Locale = st.Locale
+	return d
 }

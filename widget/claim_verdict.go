@@ -81,8 +81,13 @@ func Explain(v calc.Verdict, st calc.Style) string {
 		more = "lower"
 	}
 	if v.Claim.IsRange() {
+		// The gaps' sizes, written low to high whatever their sign.
+		lo, hi := v.Gap.Lo.Abs(), v.Gap.Hi.Abs()
+		if lo.Cmp(hi) > 0 {
+			lo, hi = hi, lo
+		}
 		return got + "; the claimed range runs " +
-			calc.FormatInterval(calc.Interval{Lo: v.Gap.Lo.Abs(), Hi: v.Gap.Hi.Abs()}, gapUnit, st) + " " + more + "."
+			calc.FormatInterval(calc.Interval{Lo: lo, Hi: hi}, gapUnit, st) + " " + more + "."
 	}
 	s := got + "; the claim is " + calc.Format(v.Gap.Lo.Abs(), gapUnit, st)
 	if v.HasGapPercent {

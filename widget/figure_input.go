@@ -41,6 +41,7 @@ type FigureInput struct {
 // fieldOwner is what a FigureInput reports to: the Board.
 type fieldOwner interface {
 	edit(ctx app.Context, id, text string)
+	commit(ctx app.Context)
 	reset(ctx app.Context, id string)
 }
 
@@ -133,6 +134,12 @@ func (f *FigureInput) Render() app.UI {
 					if f.Owner != nil {
 						f.Owner.edit(ctx, id, ctx.JSSrc().Get("value").String())
 					}
+				}).
+				// Leaving the field, or Enter: the value is finished.
+				OnChange(func(ctx app.Context, e app.Event) {
+					if f.Owner != nil {
+						f.Owner.commit(ctx)
+					}
 				}),
 			// Compact, the unit follows the number it qualifies; the
 			// label's own copy of it is then read out but not shown.
@@ -163,6 +170,12 @@ func (f *FigureInput) Render() app.UI {
 							v = calc.FormatNumber(d, f.Locale)
 						}
 						f.Owner.edit(ctx, id, v)
+					}).
+					// The end of a drag: the value is finished.
+					OnChange(func(ctx app.Context, e app.Event) {
+						if f.Owner != nil {
+							f.Owner.commit(ctx)
+						}
 					})
 			}),
 		),
