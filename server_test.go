@@ -233,3 +233,75 @@ func attr(n *html.Node, key string) string {
 	}
 	return ""
 }
+
+// TestQualifiersShown: every adjustable figure the articles hedge is shown
+// with the article's words — in its field's hint and in the CSV, and in
+// the capex chart for the companies' figures (issue 12 #1). The expected
+// strings are written out by hand from the articles.
+func TestQualifiersShown(t *testing.T) {
+	cases := []struct {
+		param, want string
+		inChart     bool
+	}{
+		{"workforce", "around 350,000", false},
+		{"cut_jan2026", "approximately 16,000", false},
+		{"capex_2026", "approximately $200 billion", true},
+		{"microsoft_capex", "~$150 billion (estimated run-rate)", true},
+		{"aws_capacity_added_2025", "nearly 4 GW", false},
+	}
+	_, page := get(t, "/")
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]string{}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			if id := attr(n, "id"); id != "" {
+				byID[id] = strings.Join(strings.Fields(textOf(n)), " ")
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	_, csvBody := get(t, "/data.csv")
+	for _, c := range cases {
+		want := strings.ReplaceAll(c.want, "\u00a0", " ")
+		if got := strings.ReplaceAll(byID["msg-"+c.param], "\u00a0", " "); !strings.Contains(got, want) {
+			t.Errorf("%s: field hint %q lacks %q", c.param, got, want)
+		}
+		if c.inChart {
+			if got := strings.ReplaceAll(byID["chart-capex"], "\u00a0", " "); !strings.Contains(got, want) {
+				t.Errorf("%s: the capex chart %q lacks %q", c.param, got, want)
+			}
+		}
+		found := false
+		for _, line := range strings.Split(csvBody, "\r\n") {
+			if strings.HasPrefix(line, "figure,"+c.param+",") {
+				found = strings.Contains(strings.ReplaceAll(line, "\u00a0", " "), want)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no CSV row with %q", c.param, want)
+		}
+	}
+	// A reader's own value is theirs: no hedge.
+	_, page = get(t, "/?capex_2026=250")
+	if strings.Contains(page, "approximately $250") {
+		t.Error("the reader's 250 is shown as the article's approximate figure")
+	}
+}
+
+func textOf(n *html.Node) string {
+	if n.Type == html.TextNode {
+		return n.Data
+	}
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		b.WriteString(textOf(c))
+	}
+	return b.String()
+}

@@ -12,7 +12,11 @@
 // browser.
 package data
 
-import "github.com/shopspring/decimal"
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
 
 // Unit is the unit a figure or a result is expressed in.
 type Unit string
@@ -93,6 +97,9 @@ type Figure struct {
 	// "roughly", "~", "nearly"); Hedge holds the word it used.
 	Approx bool   `json:"approx,omitempty"`
 	Hedge  string `json:"hedge,omitempty"`
+	// Note is the article's own words after the value, such as
+	// "estimated run-rate" in "~$150 billion (estimated run-rate)".
+	Note   string `json:"note,omitempty"`
 	Source Source `json:"source"`
 	// Input is set for the figures a reader may adjust.
 	Input *Input `json:"input,omitempty"`
@@ -100,6 +107,37 @@ type Figure struct {
 
 // IsRange reports whether the figure is given as a range.
 func (f Figure) IsRange() bool { return f.Low != "" || f.High != "" }
+
+// Qualify writes a value of the figure, already formatted, the way the
+// article states it: with its hedge word before it ("around 350,000",
+// "~$150 billion") and its note after it ("(estimated run-rate)").
+func (f Figure) Qualify(formatted string) string {
+	s := formatted
+	switch f.Hedge {
+	case "":
+	case "~":
+		s = "~" + s
+	default:
+		s = f.Hedge + " " + s
+	}
+	if f.Note != "" {
+		s += " (" + f.Note + ")"
+	}
+	return s
+}
+
+// Qualifier is the article's qualifier of the figure alone: its hedge
+// word and its note ("~ (estimated run-rate)"), or "".
+func (f Figure) Qualifier() string {
+	parts := []string{}
+	if f.Hedge != "" {
+		parts = append(parts, f.Hedge)
+	}
+	if f.Note != "" {
+		parts = append(parts, "("+f.Note+")")
+	}
+	return strings.Join(parts, " ")
+}
 
 // Kind names the operation a Comparison applies to its operands. Every
 // kind sums the figures listed in A (and in B) first, so a comparison can

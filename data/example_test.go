@@ -46,3 +46,17 @@ func ExampleDataset_Topic() {
 	// The two rounds of layoffs cut ≈ 8.57% of Amazon’s corporate workforce.
 	// or about 10% of its corporate workforce
 }
+
+// A figure is shown with the article's own qualifier: its hedge word and
+// its note.
+func ExampleFigure_Qualify() {
+	ds := data.Default()
+	for _, id := range []string{"workforce", "microsoft_capex", "cut_oct2025"} {
+		f, _ := ds.Figure(id)
+		fmt.Printf("%s | %q\n", f.Qualify("VALUE"), f.Qualifier())
+	}
+	// Output:
+	// around VALUE | "around"
+	// ~VALUE (estimated run-rate) | "~ (estimated run-rate)"
+	// VALUE | ""
+}

@@ -34,6 +34,11 @@ type Row struct {
 	Displayed string `json:"displayed"`
 	Unit      string `json:"unit"`
 	Period    string `json:"period,omitempty"`
+	// Qualifier is the article's qualifier of a figure: its hedge word
+	// ("around", "~", "nearly", "over") and its note ("(estimated
+	// run-rate)"). While the figure is the article's, Displayed carries
+	// it too ("around 350,000").
+	Qualifier string `json:"qualifier,omitempty"`
 	Source    string `json:"source,omitempty"`
 	// Verdicts are the checks of the articles' claims on a comparison,
 	// "claim-id: outcome"; Error says why a comparison can't be computed.
@@ -56,7 +61,7 @@ type Doc struct {
 const MaxPlaces = 12
 
 // Header is the CSV header row.
-var Header = []string{"kind", "id", "label", "value", "low", "high", "exact", "displayed", "unit", "period", "source", "verdicts", "error"}
+var Header = []string{"kind", "id", "label", "value", "low", "high", "exact", "displayed", "unit", "period", "source", "verdicts", "error", "qualifier"}
 
 // Build computes the export of a scenario.
 func Build(sc *scenario.Scenario) Doc {
@@ -66,7 +71,10 @@ func Build(sc *scenario.Scenario) Doc {
 	for _, f := range ds.Figures {
 		x, _ := calc.Figure(ds, sc.Values, f.ID)
 		r := Row{Kind: "figure", ID: f.ID, Label: f.Label, Unit: string(f.Unit), Period: f.Period,
-			Displayed: calc.FormatInterval(x, f.Unit, st), Source: source(ds, f.Source)}
+			Displayed: calc.FormatInterval(x, f.Unit, st), Source: source(ds, f.Source), Qualifier: f.Qualifier()}
+		if !changed(sc, f) {
+			r.Displayed = f.Qualify(r.Displayed)
+		}
 		fill(&r, x, f.IsRange())
 		doc.Figures = append(doc.Figures, r)
 	}
@@ -88,6 +96,17 @@ func Build(sc *scenario.Scenario) Doc {
 		doc.Comparisons = append(doc.Comparisons, r)
 	}
 	return doc
+}
+
+// changed reports whether the scenario sets the figure (either end of a
+// range).
+func changed(sc *scenario.Scenario, f data.Figure) bool {
+	for _, id := range []string{f.ID, f.ID + "_low", f.ID + "_high"} {
+		if sc.Changed(id) {
+			return true
+		}
+	}
+	return false
 }
 
 func fill(r *Row, x calc.Interval, isRange bool) {
@@ -139,7 +158,7 @@ func CSV(sc *scenario.Scenario) []byte {
 	for _, rows := range [][]Row{doc.Figures, doc.Comparisons} {
 		for _, r := range rows {
 			_ = w.Write([]string{r.Kind, r.ID, r.Label, r.Value, r.Low, r.High, r.Exact, r.Displayed,
-				r.Unit, r.Period, r.Source, strings.Join(r.Verdicts, "; "), r.Error})
+				r.Unit, r.Period, r.Source, strings.Join(r.Verdicts, "; "), r.Error, r.Qualifier})
 		}
 	}
 	w.Flush()

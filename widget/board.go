@@ -362,7 +362,7 @@ func (b *Board) field(p data.Param, st calc.Style, compact bool) app.UI {
 		Param:   p,
 		Text:    text,
 		Slider:  cur.String(),
-		Article: calc.Format(calc.Dec(p.Default), p.Figure.Unit, localeOnly(st)),
+		Article: p.Figure.Qualify(calc.Format(calc.Dec(p.Default), p.Figure.Unit, localeOnly(st))),
 		Changed: b.sc.Changed(p.ID),
 		Error:   errText,
 		Locale:  st.Locale,
