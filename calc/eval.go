@@ -172,9 +172,18 @@ func evalOne(c data.Comparison, resolve func(string) operand) Result {
 	}
 	var b operand
 	if len(c.B) > 0 {
+		nA := len(ops)
 		if b, err = sum(1, c.B); err != nil {
 			r.Err = err
 			return r
+		}
+		if c.BFactor != "" {
+			// B scaled (a quarter annualised) covers BSpan.
+			f, _ := data.ParseDecimal(c.BFactor) // validated
+			b.val = b.val.Scale(Dec(f))
+			for i := nA; i < len(ops); i++ {
+				ops[i].span, ops[i].period = c.BSpan, ops[i].period+" × "+c.BFactor
+			}
 		}
 	}
 	// Flows of different spans cannot be set against each other.

@@ -48,6 +48,8 @@ var articleResults = map[string][2]string{
 	"aws_q4_margin":                {"124700/3560", "124700/3560"},
 	"aws_margin_change":            {"124700/3560 − 34.6", ""}, // see below
 	"aws_run_rate":                 {"142.4", "142.4"},
+	// 4 GW over 2025 ÷ (1 GW in Q4 2025 × 4): a year against a year.
+	"capacity_aws_vs_microsoft_annualised": {"1", "1"},
 }
 
 func TestEvaluateArticleFigures(t *testing.T) {
@@ -82,6 +84,15 @@ func TestEvaluateArticleFigures(t *testing.T) {
 	if r, _ := rs.Get("capacity_aws_vs_microsoft"); !errors.Is(r.Err, calc.ErrPeriodMismatch) {
 		t.Errorf("capacity_aws_vs_microsoft: err = %v, want ErrPeriodMismatch", r.Err)
 	}
+	if r, _ := rs.Get("capacity_aws_vs_microsoft_annualised"); r.Span != data.Year {
+		t.Errorf("capacity_aws_vs_microsoft_annualised: span %q, want year", r.Span)
+	}
+	if v, _ := rs.Verdict("claim_capacity_outpacing_annualised"); !strings.Contains(v.Rule, "at best the figures make the two even") {
+		t.Errorf("claim_capacity_outpacing_annualised: rule %q does not say the figures are at best even", v.Rule)
+	}
+	if v, _ := rs.Verdict("claim_combined_capex"); v.SupportedPart(calc.DefaultStyle) != "the figures support $650–670 billion, not up to $700 billion" {
+		t.Errorf("claim_combined_capex: %v, %q", v.Outcome, v.SupportedPart(calc.DefaultStyle))
+	}
 }
 
 func TestClaimVerdicts(t *testing.T) {
@@ -95,13 +106,24 @@ func TestClaimVerdicts(t *testing.T) {
 		{"article", nil, want{
 			"claim_cut_share_total":     calc.Overstated, // 10 vs 8.57: 16.7 % over, beyond ±5 %
 			"claim_cut_total":           calc.Consistent,
-			"claim_capex_over_forecast": calc.Consistent, // 50 vs 51.14: 2.2 % under
-			"claim_run_rate":            calc.Consistent, // 142 vs 142.4: within ±0.5
-			"claim_margin":              calc.Consistent, // 35 vs 35.03
-			"claim_combined_capex":      calc.Overstated, // [650,700] vs [640,670]
+			"claim_capex_over_forecast": calc.Consistent,      // 50 vs 51.14: 2.2 % under
+			"claim_run_rate":            calc.Consistent,      // 142 vs 142.4: within ±0.5
+			"claim_margin":              calc.Consistent,      // 35 vs 35.03
+			"claim_combined_capex":      calc.PartlySupported, // [650,700] vs [640,670]: 650–670 supported
 			"claim_revenue_beat":        calc.Consistent,
 			"claim_capex_largest":       calc.Consistent,
 			"claim_capacity_outpacing":  calc.Unverifiable,
+			// 4 ÷ (1 × 4) = 1: at best even, not above 1.
+			"claim_capacity_outpacing_annualised": calc.Contradicted,
+		}},
+		{"AWS 4.4 GW", calc.Assumptions{"aws_capacity_added_2025": decimal.RequireFromString("4.4")}, want{
+			// 4.4 ÷ 4 = 1.1 > 1; the mixed-period ratio is still refused.
+			"claim_capacity_outpacing_annualised": calc.Consistent,
+			"claim_capacity_outpacing":            calc.Unverifiable,
+		}},
+		{"Microsoft 1.2 GW", calc.Assumptions{"microsoft_capacity_added_q4_2025": decimal.RequireFromString("1.2")}, want{
+			// 4 ÷ 4.8 = 0.8(3) < 1.
+			"claim_capacity_outpacing_annualised": calc.Contradicted,
 		}},
 		{"workforce 300000", calc.Assumptions{"workforce": decimal.NewFromInt(300000)}, want{
 			"claim_cut_share_total": calc.Consistent, // exactly 10 %

@@ -101,3 +101,18 @@ func ExampleCheck() {
 	// ≈ 1.43 pp
 	// consistent
 }
+
+// A range shares one unit and one "≈" only when both ends share them; a
+// value too small for the places shown gets more places, never "0.00".
+func ExampleFormatInterval() {
+	st := calc.DefaultStyle
+	lo, _ := calc.Int(209).Quo(calc.Int(7)) // 29.857142…
+	fmt.Println(calc.FormatInterval(calc.Interval{Lo: lo, Hi: calc.MustParse("31.25")}, data.Percent, st))
+	fmt.Println(calc.FormatInterval(calc.Interval{Lo: calc.Int(-5), Hi: calc.Int(10)}, data.USDBillion, st))
+	tiny, _ := calc.Int(1).Quo(calc.Int(300)) // 0.00333…
+	fmt.Println(calc.FormatSigned(tiny, data.PP, st))
+	// Output:
+	// ≈ 29.86% – 31.25%
+	// −$5 billion – $10 billion
+	// ≈ +0.003 pp
+}

@@ -74,53 +74,82 @@ func DefaultDigits(u data.Unit) int32 {
 
 const approx = "≈ "
 
-// Format writes v in unit u. The rounding rule, the only one in the widget:
-// a value whose exact decimal expansion fits in the places allowed is shown
-// exactly with no trailing zeros ("10%", "51.14"); any other value is
-// rounded once, half away from zero, to that many places and marked "≈"
-// ("≈ 8.57%"). With Style.Exact a repeating value is shown with its period
-// ("8.(571428)%") instead.
+// maxTinyPlaces is how many decimal places Format may use to show a
+// non-zero value that would round to zero at the style's places; a value
+// smaller still is written as a bound ("< 0.00000000000000000001").
+const maxTinyPlaces = 20
+
+// Format writes v in unit u. The sign and approximation convention, the
+// only one in the widget:
+//
+//   - A value whose exact decimal expansion fits in the places allowed is
+//     shown exactly with no trailing zeros ("10%", "$51.14 billion"); any
+//     other is rounded once, half away from zero, to that many places and
+//     marked "≈" ("≈ 8.57%"). With Style.Exact a repeating value is shown
+//     with its period ("8.(571428)%") instead.
+//   - A non-zero value is never shown as zero: when it would round to
+//     zero, it gets as many more places as its first significant digit
+//     needs ("≈ 0.004 pp"), and beyond 20 places it is written as a bound
+//     ("< 0.00000000000000000001 pp", "> −0.00000000000000000001 pp").
+//     Zero itself is "0", never "−0" or "+0".
+//   - The sign comes first, before the currency: "−$5 billion",
+//     "−5 Mrd. $"; FormatSigned writes "+" the same way ("+$5 billion").
+//   - A range is written with one unit and one mark ("$640–670 billion",
+//     "≈ 8.57–9.14%") only when one sign and one mark hold for both ends:
+//     both ends at or above zero, and both exact or both rounded.
+//     Otherwise each end is written in full as Format writes it, joined
+//     by a spaced dash, so that each sign and each "≈" sits on its own end
+//     ("≈ 29.85% – 31.25%", "−$5 billion – $10 billion").
 func Format(v Value, u data.Unit, st Style) string {
-	num, rounded := number(v, u, st)
-	s := withUnit(num, v.Sign() < 0 && !isZeroText(num), u, st.Locale)
-	if rounded {
+	return format(v, u, st, false)
+}
+
+// format writes v as Format does; plus asks for "+" on a positive value.
+func format(v Value, u data.Unit, st Style, plus bool) string {
+	n := number(v, u, st)
+	sign := ""
+	switch {
+	case n.zero:
+	case v.Sign() < 0:
+		sign = "−"
+	case plus:
+		sign = "+"
+	}
+	s := withUnit(n.text, sign, u, st.Locale)
+	switch {
+	case n.bound && v.Sign() < 0:
+		return "> " + s
+	case n.bound:
+		return "< " + s
+	case n.rounded:
 		return approx + s
 	}
 	return s
 }
 
 // FormatInterval writes a range as "lo–hi" with the unit once
-// ("$640–670 billion"), or a point like Format.
+// ("$640–670 billion"), or a point like Format. When the ends differ in
+// exactness, or an end is below zero, each end is written as Format writes
+// it, joined by " – " (see Format).
 func FormatInterval(x Interval, u data.Unit, st Style) string {
 	if x.IsPoint() {
 		return Format(x.Lo, u, st)
 	}
-	lo, r1 := number(x.Lo, u, st)
-	hi, r2 := number(x.Hi, u, st)
-	if x.Lo.Sign() < 0 {
-		lo = "−" + lo
+	lo, hi := number(x.Lo, u, st), number(x.Hi, u, st)
+	if x.Lo.Sign() < 0 || x.Hi.Sign() < 0 || lo.rounded != hi.rounded || lo.bound || hi.bound {
+		return Format(x.Lo, u, st) + " – " + Format(x.Hi, u, st)
 	}
-	if x.Hi.Sign() < 0 {
-		hi = "−" + hi
-	}
-	s := withUnit(lo+"–"+hi, false, u, st.Locale)
-	if r1 || r2 {
+	s := withUnit(lo.text+"–"+hi.text, "", u, st.Locale)
+	if lo.rounded {
 		return approx + s
 	}
 	return s
 }
 
 // FormatSigned is Format with an explicit "+" on positive values, for
-// gaps and changes.
+// gaps and changes: "+$5 billion", "≈ +1.43 pp"; zero stays "0".
 func FormatSigned(v Value, u data.Unit, st Style) string {
-	s := Format(v, u, st)
-	if v.Sign() > 0 {
-		if strings.HasPrefix(s, approx) {
-			return approx + "+" + strings.TrimPrefix(s, approx)
-		}
-		return "+" + s
-	}
-	return s
+	return format(v, u, st, true)
 }
 
 // FormatNumber writes a plain decimal as it is typed back into an input:
@@ -133,8 +162,16 @@ func FormatNumber(d decimal.Decimal, l Locale) string {
 	return s
 }
 
-// number returns |v| as text without unit, and whether it was rounded.
-func number(v Value, u data.Unit, st Style) (string, bool) {
+// shown is |v| as number() writes it: the digits without sign or unit,
+// whether they were rounded, whether they are a bound (a value too small
+// for maxTinyPlaces), and whether v is zero.
+type shown struct {
+	text                 string
+	rounded, bound, zero bool
+}
+
+// number returns |v| as text without sign or unit (see shown).
+func number(v Value, u data.Unit, st Style) shown {
 	l := st.Locale
 	if l.Tag == "" {
 		l = English
@@ -143,19 +180,35 @@ func number(v Value, u data.Unit, st Style) (string, bool) {
 	if st.Digits >= 0 {
 		places = int32(min(st.Digits, 12))
 	}
+	if v.Sign() == 0 {
+		return shown{text: "0", zero: true}
+	}
 	abs := v.Abs()
-	if st.Exact {
-		if p := abs.Places(); p < 0 || p > places {
-			return group(abs.Repeating(60), l), false
+	p := abs.Places()
+	if st.Exact && (p < 0 || p > places) {
+		if s := abs.Repeating(60); !isZeroText(strings.TrimSuffix(s, "…")) {
+			return shown{text: group(s, l)}
+		}
+		// The expansion's first 60 places are all zeros: fall through.
+	}
+	if p >= 0 && p <= places {
+		d, _ := abs.Terminating()
+		return shown{text: group(d.String(), l)}
+	}
+	// Round; a non-zero value that rounds to zero takes more places.
+	for ; places <= maxTinyPlaces; places++ {
+		if d := abs.Round(places); !d.IsZero() {
+			if p >= 0 && p <= places {
+				d, _ = abs.Terminating()
+				return shown{text: group(d.String(), l)}
+			}
+			return shown{text: group(d.StringFixed(places), l), rounded: true}
 		}
 	}
-	if p := abs.Places(); p >= 0 && p <= places {
-		d, _ := abs.Terminating()
-		return group(d.String(), l), false
-	}
-	return group(abs.Round(places).StringFixed(places), l), true
+	return shown{text: group(decimal.New(1, -maxTinyPlaces).StringFixed(maxTinyPlaces), l), bound: true}
 }
 
+// isZeroText reports whether a written number has no digit but zeros.
 func isZeroText(s string) bool { return strings.Trim(s, "0.,\u00a0\u202f ") == "" }
 
 // group inserts the locale's separators into a plain "1234.5" string.
@@ -178,13 +231,11 @@ func group(s string, l Locale) string {
 	return b.String()
 }
 
-func withUnit(num string, neg bool, u data.Unit, l Locale) string {
+// withUnit writes a number with its sign ("", "−" or "+") and unit; the
+// sign always comes first, before a leading currency sign.
+func withUnit(num, sign string, u data.Unit, l Locale) string {
 	if l.Tag == "" {
 		l = English
-	}
-	sign := ""
-	if neg {
-		sign = "−"
 	}
 	switch u {
 	case data.USDBillion:

@@ -1,6 +1,8 @@
 package calc_test
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -12,7 +14,8 @@ import (
 // FuzzEvaluate feeds reader text through the one parser into the engine
 // and checks identities that hold for any figures: the two rounds' shares
 // add up to the total share, the capex gap plus the estimate is the capex,
-// and nothing displayed is ever NaN, infinite, in e-notation or "-0".
+// and nothing displayed is ever NaN, infinite, in e-notation, a signed
+// zero ("−0.00", "+0.00") or a non-zero value shown as zero.
 func FuzzEvaluate(f *testing.F) {
 	f.Add("350000", "14000", "16000", "200", "148.86")
 	f.Add("0", "0", "0", "0", "0")
@@ -59,7 +62,43 @@ func FuzzEvaluate(f *testing.F) {
 						t.Fatalf("%s displays %q", r.Comparison.ID, s)
 					}
 				}
+				if msg := badZero(r.Value.Lo, s); msg != "" {
+					t.Fatalf("%s: %s", r.Comparison.ID, msg)
+				}
+				for _, end := range []calc.Value{r.Value.Lo, r.Value.Hi} {
+					for _, s := range []string{calc.Format(end, r.Unit, st), calc.FormatSigned(end, r.Unit, st)} {
+						if msg := badZero(end, s); msg != "" {
+							t.Fatalf("%s: %s", r.Comparison.ID, msg)
+						}
+					}
+				}
 			}
 		}
 	})
+}
+
+// signedZero matches a zero written with a sign: "−0", "+0.00", "−$0.00",
+// "−0,00 %"; not "−0.004".
+var signedZero = regexp.MustCompile(`[−+-]\$?0(?:[.,]0*)?(?:[^0-9.,(]|$)`)
+
+// badZero says what is wrong when s, the text of a value or of a range
+// whose first end is v, shows a signed zero, or shows v as zero although
+// it is not (only checked when s is one value, without a range dash).
+func badZero(v calc.Value, s string) string {
+	if signedZero.MatchString(s) {
+		return "signed zero in " + strconv.Quote(s)
+	}
+	if v.Sign() == 0 || strings.Contains(s, "–") {
+		return ""
+	}
+	digits := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
+	if strings.Trim(digits, "0") == "" {
+		return v.String() + " shown as zero: " + strconv.Quote(s)
+	}
+	return ""
 }

@@ -1,6 +1,7 @@
 package calc
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -57,7 +58,10 @@ func TestLocaleFor(t *testing.T) {
 }
 
 // FuzzFormatLocale checks that the German and French forms are the
-// English form with the separators exchanged, for any decimal.
+// English form with the separators exchanged, for any decimal, and that
+// in every locale no value, its seventh (a repeating expansion) or a range
+// from its negative to it is written as a signed zero ("−0.00", "+0.00")
+// or, when not zero, as zero.
 func FuzzFormatLocale(f *testing.F) {
 	for _, s := range []string{"0", "1234.5", "-1234567.891", "0.001", "350000"} {
 		f.Add(s)
@@ -78,5 +82,39 @@ func FuzzFormatLocale(f *testing.F) {
 		if want := strings.NewReplacer(",", "\u202f", ".", ",").Replace(en); fr != want {
 			t.Errorf("fr %q, want %q (from en %q)", fr, want, en)
 		}
+		seventh, _ := v.Quo(Int(7))
+		for _, l := range []Locale{English, German, French} {
+			for _, st := range []Style{{Digits: -1, Locale: l}, {Digits: 0, Locale: l}, {Digits: 3, Exact: true, Locale: l}} {
+				for _, w := range []Value{v, v.Neg(), seventh, seventh.Neg()} {
+					for _, u := range []data.Unit{data.PP, data.USDBillion, data.Percent} {
+						checkZero(t, w, Format(w, u, st))
+						checkZero(t, w, FormatSigned(w, u, st))
+						checkZero(t, w.Neg(), FormatInterval(Interval{w.Abs().Neg(), w.Abs()}, u, st))
+					}
+				}
+			}
+		}
 	})
+}
+
+// signedZeroText matches a zero written with a sign ("−0", "+0,00",
+// "−$0.00"), not "−0.004".
+var signedZeroText = regexp.MustCompile(`[−+-]\$?0(?:[.,]0*)?(?:[^0-9.,(]|$)`)
+
+// checkZero fails when s, the text of v (or of a range from −|v| to |v|),
+// shows a signed zero, or shows a non-zero v as zero.
+func checkZero(t *testing.T, v Value, s string) {
+	t.Helper()
+	if signedZeroText.MatchString(s) {
+		t.Fatalf("%s written with a signed zero: %q", v, s)
+	}
+	digits := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
+	if v.Sign() != 0 && strings.Trim(digits, "0") == "" {
+		t.Fatalf("%s written as zero: %q", v, s)
+	}
 }

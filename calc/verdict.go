@@ -28,9 +28,13 @@ const (
 	// Unverifiable: the comparison cannot be computed (different periods,
 	// a zero divisor); Verdict.Reason says why.
 	Unverifiable
+	// PartlySupported: a range claim that overlaps the figures' range
+	// without either containing the other; Verdict.Supported is the part
+	// the figures support.
+	PartlySupported
 )
 
-var outcomeNames = [...]string{"consistent", "overstated", "understated", "contradicted", "undetermined", "cannot be checked"}
+var outcomeNames = [...]string{"consistent", "overstated", "understated", "contradicted", "undetermined", "cannot be checked", "partly supported"}
 
 // String returns the outcome in words, as the widget shows it.
 func (o Outcome) String() string { return outcomeNames[o] }
@@ -51,6 +55,9 @@ type Verdict struct {
 	Computed, Stated Interval
 	// Allowed is the band a point claim had to fall in to be consistent.
 	Allowed Interval
+	// Supported is the part of a range claim the figures support (their
+	// overlap), set for PartlySupported only.
+	Supported Interval
 	// Gap is Stated − Computed: for a point claim the distance to the
 	// nearest end of Computed (zero when inside it), for a range claim
 	// [Stated.Lo − Computed.Lo, Stated.Hi − Computed.Hi].
@@ -70,11 +77,17 @@ type Verdict struct {
 // The rules: a claim with a hedge word ("about", "roughly", "could
 // approach", ...) is consistent when it lies within ±5 % of the computed
 // value; an unhedged claim when it lies within half a unit of its last
-// stated digit (so "35 %" covers 34.5–35.5); a range claim is compared
-// range to range: consistent when either range contains the other,
-// otherwise over- or understated by how far its ends lie from the
-// figures'. A relation claim ("surpassing", "outpacing") holds when the
-// computed value is strictly above (below) the stated threshold.
+// stated digit (so "35 %" covers 34.5–35.5). A range claim is compared
+// range to range, each end at the precision it is stated at (±0.5 for
+// "650"), hedged or not: a range already states the claim's spread, so a
+// hedge does not widen it further (±5 % would let "could approach
+// $650–700 billion" pass whole when the figures give $640–670 billion).
+// It is consistent when either range contains the other; partly
+// supported when they overlap otherwise, and Verdict.Supported holds the
+// overlap; over- or understated when they do not meet. A relation claim
+// ("surpassing", "outpacing") holds when the computed value is strictly
+// above (below) the stated threshold; when the figures at best equal the
+// threshold, the rule says so.
 func Check(cl data.Claim, r Result) Verdict {
 	v := Verdict{Claim: cl, Unit: r.Unit}
 	if cl.IsRange() {
@@ -96,7 +109,7 @@ func Check(cl data.Claim, r Result) Verdict {
 	case cl.Relation != "":
 		checkRelation(&v, cl.Relation, c)
 	case cl.IsRange():
-		checkRange(&v, c)
+		checkRange(&v, cl, c)
 	default:
 		checkPoint(&v, cl, c)
 	}
@@ -112,35 +125,90 @@ func checkRelation(v *Verdict, rel string, c Interval) {
 		v.Rule = "a claim that one figure falls short of another holds when the computed value is below " + t.String()
 	}
 	holds, fails := c.Lo.Cmp(t) > 0, c.Hi.Cmp(t) <= 0
+	even := c.Hi.Equal(t)
 	if !above {
 		holds, fails = c.Hi.Cmp(t) < 0, c.Lo.Cmp(t) >= 0
+		even = c.Lo.Equal(t)
 	}
 	switch {
 	case holds:
 		v.Outcome = Consistent
 	case fails:
 		v.Outcome = Contradicted
+		if even {
+			v.Rule += "; at best the figures make the two even, so they do not support the claim"
+		}
 	default:
 		v.Outcome = Undetermined
 	}
 }
 
-func checkRange(v *Verdict, c Interval) {
+func checkRange(v *Verdict, cl data.Claim, c Interval) {
 	s := v.Stated
-	v.Rule = "a range claim is compared range to range: consistent when one range contains the other"
+	hLo, hHi := halfUnit(cl.StatedLow), halfUnit(cl.StatedHigh)
+	v.Rule = "a range claim is compared range to range, each end at the precision it is stated at (±" + hLo.String()
+	if !hHi.Equal(hLo) {
+		v.Rule += ", ±" + hHi.String()
+	}
+	v.Rule += "): consistent when one range contains the other, partly supported when they only overlap"
+	if IsHedge(cl.Hedge) {
+		v.Rule = "“" + cl.Hedge + "” does not widen a range, which states its own spread: " + v.Rule
+	}
 	v.Allowed = c
 	v.Gap = Interval{s.Lo.Sub(c.Lo), s.Hi.Sub(c.Hi)}
+	// Each end of one range against the same end of the other, within the
+	// stated precision: the claim inside the figures, or around them.
+	loIn := s.Lo.Cmp(c.Lo.Sub(hLo)) >= 0 // s.Lo ≥ c.Lo, within precision
+	hiIn := s.Hi.Cmp(c.Hi.Add(hHi)) <= 0 // s.Hi ≤ c.Hi, within precision
+	loOut := c.Lo.Cmp(s.Lo.Sub(hLo)) >= 0
+	hiOut := c.Hi.Cmp(s.Hi.Add(hHi)) <= 0
 	switch {
-	case s.Contains(c) || c.Contains(s):
+	case loIn && hiIn, loOut && hiOut:
 		v.Outcome = Consistent
+	case s.Overlaps(c):
+		v.Outcome = PartlySupported
+		v.Supported = Interval{maxValue(s.Lo, c.Lo), minValue(s.Hi, c.Hi)}
+		v.Rule += "; " + v.SupportedPart(DefaultStyle)
 	case s.Lo.Cmp(c.Lo) > 0:
 		v.Outcome = Overstated
 	default:
 		v.Outcome = Understated
 	}
-	if v.Outcome != Consistent {
+	if v.Outcome == Overstated || v.Outcome == Understated {
 		setGapPercent(v, v.Gap.Lo, c.Lo)
 	}
+}
+
+// SupportedPart says, for a PartlySupported verdict, which part of the
+// claimed range the figures support and which end they do not reach:
+// "the figures support $650–670 billion, not up to $700 billion". It is
+// empty for any other outcome.
+func (v Verdict) SupportedPart(st Style) string {
+	if v.Outcome != PartlySupported {
+		return ""
+	}
+	s := "the figures support " + FormatInterval(v.Supported, v.Unit, st)
+	if v.Stated.Hi.Cmp(v.Supported.Hi) > 0 {
+		s += ", not up to " + Format(v.Stated.Hi, v.Unit, st)
+	}
+	if v.Stated.Lo.Cmp(v.Supported.Lo) < 0 {
+		s += ", not down to " + Format(v.Stated.Lo, v.Unit, st)
+	}
+	return s
+}
+
+func maxValue(a, b Value) Value {
+	if a.Cmp(b) >= 0 {
+		return a
+	}
+	return b
+}
+
+func minValue(a, b Value) Value {
+	if a.Cmp(b) <= 0 {
+		return a
+	}
+	return b
 }
 
 func checkPoint(v *Verdict, cl data.Claim, c Interval) {

@@ -178,6 +178,12 @@ type Comparison struct {
 	Factor string   `json:"factor,omitempty"` // Scale only
 	// Span of the result, for Scale (an annualised quarter is a Year).
 	ResultSpan Span `json:"result_span,omitempty"`
+	// BFactor multiplies operand B before a two-operand kind applies, and
+	// BSpan is the span B then covers: one quarter × 4 covers a Year, so a
+	// year's flow can be set like for like against a quarter's, annualised.
+	// Both are empty for every other comparison.
+	BFactor string `json:"b_factor,omitempty"`
+	BSpan   Span   `json:"b_span,omitempty"`
 	// Group places the comparison on an embed page: "workforce", "capex",
 	// "growth" (every comparison is on the dashboard).
 	Group string `json:"group"`

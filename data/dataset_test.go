@@ -491,27 +491,28 @@ func TestPublicComparisons(t *testing.T) {
 		span   Span
 	}
 	wants := map[string]want{
-		"cut_total":                    {Sum, "workforce", []string{"cut_oct2025", "cut_jan2026"}, nil, "", ""},
-		"cut_share_oct2025":            {Share, "workforce", []string{"cut_oct2025"}, []string{"workforce"}, "", ""},
-		"cut_share_jan2026":            {Share, "workforce", []string{"cut_jan2026"}, []string{"workforce"}, "", ""},
-		"cut_share_total":              {Share, "workforce", []string{"cut_oct2025", "cut_jan2026"}, []string{"workforce"}, "", ""},
-		"capex_vs_estimate_diff":       {Difference, "capex", []string{"capex_2026"}, []string{"capex_2026_estimate"}, "", ""},
-		"capex_vs_estimate_pct":        {PercentChange, "capex", []string{"capex_2026"}, []string{"capex_2026_estimate"}, "", ""},
-		"capex_vs_estimate_ratio":      {Ratio, "capex", []string{"capex_2026"}, []string{"capex_2026_estimate"}, "", ""},
-		"hyperscaler_capex_sum":        {Sum, "capex", all4, nil, "", ""},
-		"amazon_capex_share":           {Share, "capex", []string{"capex_2026"}, all4, "", ""},
-		"capex_vs_alphabet":            {Difference, "capex", []string{"capex_2026"}, []string{"alphabet_capex"}, "", ""},
-		"capex_vs_meta":                {Difference, "capex", []string{"capex_2026"}, []string{"meta_capex"}, "", ""},
-		"capex_vs_microsoft":           {Difference, "capex", []string{"capex_2026"}, []string{"microsoft_capex"}, "", ""},
-		"capacity_aws_vs_microsoft":    {Ratio, "capex", []string{"aws_capacity_added_2025"}, []string{"microsoft_capacity_added_q4_2025"}, "", ""},
-		"aws_vs_azure_growth":          {Spread, "growth", []string{"aws_growth"}, []string{"azure_growth"}, "", ""},
-		"aws_vs_gcp_growth":            {Spread, "growth", []string{"aws_growth"}, []string{"gcp_growth"}, "", ""},
-		"gcp_vs_azure_growth":          {Spread, "growth", []string{"gcp_growth"}, []string{"azure_growth"}, "", ""},
-		"aws_revenue_vs_estimate_diff": {Difference, "growth", []string{"aws_q4_revenue"}, []string{"aws_q4_revenue_estimate"}, "", ""},
-		"aws_revenue_vs_estimate_pct":  {PercentChange, "growth", []string{"aws_q4_revenue"}, []string{"aws_q4_revenue_estimate"}, "", ""},
-		"aws_q4_margin":                {Share, "growth", []string{"aws_q4_operating_income"}, []string{"aws_q4_revenue"}, "", ""},
-		"aws_margin_change":            {Spread, "growth", []string{"aws_q4_margin"}, []string{"aws_q3_margin"}, "", ""},
-		"aws_run_rate":                 {Scale, "growth", []string{"aws_q4_revenue"}, nil, "4", Year},
+		"cut_total":                            {Sum, "workforce", []string{"cut_oct2025", "cut_jan2026"}, nil, "", ""},
+		"cut_share_oct2025":                    {Share, "workforce", []string{"cut_oct2025"}, []string{"workforce"}, "", ""},
+		"cut_share_jan2026":                    {Share, "workforce", []string{"cut_jan2026"}, []string{"workforce"}, "", ""},
+		"cut_share_total":                      {Share, "workforce", []string{"cut_oct2025", "cut_jan2026"}, []string{"workforce"}, "", ""},
+		"capex_vs_estimate_diff":               {Difference, "capex", []string{"capex_2026"}, []string{"capex_2026_estimate"}, "", ""},
+		"capex_vs_estimate_pct":                {PercentChange, "capex", []string{"capex_2026"}, []string{"capex_2026_estimate"}, "", ""},
+		"capex_vs_estimate_ratio":              {Ratio, "capex", []string{"capex_2026"}, []string{"capex_2026_estimate"}, "", ""},
+		"hyperscaler_capex_sum":                {Sum, "capex", all4, nil, "", ""},
+		"amazon_capex_share":                   {Share, "capex", []string{"capex_2026"}, all4, "", ""},
+		"capex_vs_alphabet":                    {Difference, "capex", []string{"capex_2026"}, []string{"alphabet_capex"}, "", ""},
+		"capex_vs_meta":                        {Difference, "capex", []string{"capex_2026"}, []string{"meta_capex"}, "", ""},
+		"capex_vs_microsoft":                   {Difference, "capex", []string{"capex_2026"}, []string{"microsoft_capex"}, "", ""},
+		"capacity_aws_vs_microsoft":            {Ratio, "capex", []string{"aws_capacity_added_2025"}, []string{"microsoft_capacity_added_q4_2025"}, "", ""},
+		"capacity_aws_vs_microsoft_annualised": {Ratio, "capex", []string{"aws_capacity_added_2025"}, []string{"microsoft_capacity_added_q4_2025"}, "", ""},
+		"aws_vs_azure_growth":                  {Spread, "growth", []string{"aws_growth"}, []string{"azure_growth"}, "", ""},
+		"aws_vs_gcp_growth":                    {Spread, "growth", []string{"aws_growth"}, []string{"gcp_growth"}, "", ""},
+		"gcp_vs_azure_growth":                  {Spread, "growth", []string{"gcp_growth"}, []string{"azure_growth"}, "", ""},
+		"aws_revenue_vs_estimate_diff":         {Difference, "growth", []string{"aws_q4_revenue"}, []string{"aws_q4_revenue_estimate"}, "", ""},
+		"aws_revenue_vs_estimate_pct":          {PercentChange, "growth", []string{"aws_q4_revenue"}, []string{"aws_q4_revenue_estimate"}, "", ""},
+		"aws_q4_margin":                        {Share, "growth", []string{"aws_q4_operating_income"}, []string{"aws_q4_revenue"}, "", ""},
+		"aws_margin_change":                    {Spread, "growth", []string{"aws_q4_margin"}, []string{"aws_q3_margin"}, "", ""},
+		"aws_run_rate":                         {Scale, "growth", []string{"aws_q4_revenue"}, nil, "4", Year},
 	}
 	ds := parseShipped(t)
 	cmps := map[string]Comparison{}
@@ -542,6 +543,15 @@ func TestPublicComparisons(t *testing.T) {
 	if n := cmps["capacity_aws_vs_microsoft"].Note; !strings.Contains(n, "year") || !strings.Contains(n, "quarter") {
 		t.Errorf("capacity_aws_vs_microsoft note %q should say it sets a year against a quarter", n)
 	}
+	// Its like-for-like twin annualises Microsoft's quarter: × 4, a year.
+	if c := cmps["capacity_aws_vs_microsoft_annualised"]; c.BFactor != "4" || c.BSpan != Year {
+		t.Errorf("capacity_aws_vs_microsoft_annualised: b_factor %q b_span %q, want 4 and year", c.BFactor, c.BSpan)
+	}
+	for _, c := range ds.Comparisons {
+		if c.BFactor != "" && c.BSpan == "" || c.BFactor == "" && c.BSpan != "" {
+			t.Errorf("comparison %q: b_factor %q without b_span %q or the reverse", c.ID, c.BFactor, c.BSpan)
+		}
+	}
 }
 
 // TestPublicClaims pins the claims of the issue.
@@ -550,15 +560,16 @@ func TestPublicClaims(t *testing.T) {
 		comparison, stated, low, high, hedge, relation, article string
 	}
 	wants := map[string]want{
-		"claim_cut_share_total":     {"cut_share_total", "10", "", "", "about", "", "layoffs_ai"},
-		"claim_cut_total":           {"cut_total", "30000", "", "", "roughly", "", "layoffs_ai"},
-		"claim_capex_over_forecast": {"capex_vs_estimate_diff", "50", "", "", "roughly", "", "layoffs_ai"},
-		"claim_run_rate":            {"aws_run_rate", "142", "", "", "", "", "aws_q4"},
-		"claim_margin":              {"aws_q4_margin", "35", "", "", "", "", "aws_q4"},
-		"claim_combined_capex":      {"hyperscaler_capex_sum", "", "650", "700", "could approach", "", "layoffs_ai"},
-		"claim_revenue_beat":        {"aws_revenue_vs_estimate_diff", "0", "", "", "", "above", "aws_q4"},
-		"claim_capex_largest":       {"capex_vs_alphabet", "0", "", "", "", "above", "layoffs_ai"},
-		"claim_capacity_outpacing":  {"capacity_aws_vs_microsoft", "1", "", "", "", "above", "aws_q4"},
+		"claim_cut_share_total":               {"cut_share_total", "10", "", "", "about", "", "layoffs_ai"},
+		"claim_cut_total":                     {"cut_total", "30000", "", "", "roughly", "", "layoffs_ai"},
+		"claim_capex_over_forecast":           {"capex_vs_estimate_diff", "50", "", "", "roughly", "", "layoffs_ai"},
+		"claim_run_rate":                      {"aws_run_rate", "142", "", "", "", "", "aws_q4"},
+		"claim_margin":                        {"aws_q4_margin", "35", "", "", "", "", "aws_q4"},
+		"claim_combined_capex":                {"hyperscaler_capex_sum", "", "650", "700", "could approach", "", "layoffs_ai"},
+		"claim_revenue_beat":                  {"aws_revenue_vs_estimate_diff", "0", "", "", "", "above", "aws_q4"},
+		"claim_capex_largest":                 {"capex_vs_alphabet", "0", "", "", "", "above", "layoffs_ai"},
+		"claim_capacity_outpacing":            {"capacity_aws_vs_microsoft", "1", "", "", "", "above", "aws_q4"},
+		"claim_capacity_outpacing_annualised": {"capacity_aws_vs_microsoft_annualised", "1", "", "", "", "above", "aws_q4"},
 	}
 	ds := parseShipped(t)
 	claims := map[string]Claim{}
@@ -613,5 +624,30 @@ func TestShippedDatasetLoads(t *testing.T) {
 	}
 	if Default() == nil {
 		t.Fatal("Default() returned nil")
+	}
+}
+
+// TestBFactorValidation: b_factor and b_span go together, on a kind with
+// an operand b only, with a decimal factor and a known span.
+func TestBFactorValidation(t *testing.T) {
+	shipped := string(readShipped(t))
+	at := `"b_factor": "4",
+      "b_span": "year",`
+	if !strings.Contains(shipped, at) {
+		t.Fatal("the shipped dataset has no b_factor to vary")
+	}
+	for name, repl := range map[string]string{
+		"factor without span": `"b_factor": "4",`,
+		"span without factor": `"b_span": "year",`,
+		"factor not a number": `"b_factor": "four", "b_span": "year",`,
+		"unknown span":        `"b_factor": "4", "b_span": "decade",`,
+	} {
+		if _, err := Load([]byte(strings.Replace(shipped, at, repl, 1))); err == nil {
+			t.Errorf("%s: Load accepted it", name)
+		}
+	}
+	onSum := strings.Replace(shipped, `"kind": "sum",`, `"kind": "sum", "b_factor": "4", "b_span": "year",`, 1)
+	if _, err := Load([]byte(onSum)); err == nil {
+		t.Error("b_factor on a sum: Load accepted it")
 	}
 }

@@ -148,6 +148,20 @@ func (ds *Dataset) Validate() error {
 				fail("comparison %q: factor: %w", c.ID, err)
 			}
 		}
+		if single && (c.BFactor != "" || c.BSpan != "") {
+			fail("comparison %q: a %s takes no b_factor or b_span", c.ID, c.Kind)
+		}
+		if (c.BFactor != "") != (c.BSpan != "") {
+			fail("comparison %q: b_factor and b_span go together: %w", c.ID, ErrMissing)
+		}
+		if c.BFactor != "" {
+			if _, err := ParseDecimal(c.BFactor); err != nil {
+				fail("comparison %q: b_factor: %w", c.ID, err)
+			}
+		}
+		if c.BSpan != "" && c.BSpan != Point && c.BSpan != Quarter && c.BSpan != Year {
+			fail("comparison %q: b_span %q: %w", c.ID, c.BSpan, ErrUnknownID)
+		}
 		for _, id := range slices.Concat(c.A, c.B) {
 			_, isFig := ds.figures[id]
 			_, isCmp := ds.comparisons[id]

@@ -47,6 +47,8 @@ func outcomeClass(o calc.Outcome) string {
 		return "contradicted"
 	case calc.Undetermined:
 		return "undetermined"
+	case calc.PartlySupported:
+		return "partly-supported"
 	}
 	return "unverifiable"
 }
@@ -111,6 +113,8 @@ func outcomeIcon(o calc.Outcome) string {
 		return "✗"
 	case calc.Undetermined:
 		return "?"
+	case calc.PartlySupported:
+		return "◐"
 	}
 	return "–"
 }
@@ -124,10 +128,13 @@ func chip(o calc.Outcome) app.HTMLSpan {
 }
 
 // chipWord is the verdict's word on a chip: outcomeWord, but one word for
-// a claim that can't be checked.
+// a claim that can't be checked or is partly supported.
 func chipWord(o calc.Outcome) string {
-	if o == calc.Unverifiable {
+	switch o {
+	case calc.Unverifiable:
 		return "Unverifiable"
+	case calc.PartlySupported:
+		return "Partial"
 	}
 	return outcomeWord(o)
 }
