@@ -111,7 +111,7 @@ var prerendered = map[string][]string{
 		"350,000", "14,000", "16,000", "$148.86 billion",
 		"30,000", "4%", "≈ 4.57%", "≈ 8.57%",
 		"$51.14 billion", "≈ 34.35%", "≈ 1.34×",
-		"$640–670 billion", "≈ 29.85–31.25%", "$50 billion",
+		"$640–670 billion", "≈ 29.85% – 31.25%", "$50 billion",
 		"−15 pp", "−24 pp", "9 pp",
 		"$0.67 billion", "≈ 1.92%", "≈ 35.03%", "≈ 0.43 pp", "$142.4 billion",
 		"Overstated.", "Consistent.", "different periods",

@@ -1,6 +1,7 @@
 package widget
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -41,9 +42,16 @@ func (b *Board) story(t data.Topic, st calc.Style, level int) app.UI {
 		if c.ID == t.Lead {
 			continue
 		}
-		if r, ok := b.res.Get(c.ID); ok {
-			rest = append(rest, r)
+		r, ok := b.res.Get(c.ID)
+		// A comparison refused by design (flows over different periods)
+		// is left out of the compact list: its claim's verdict, with the
+		// reason, is under "Claims checked", and the dashboard lists it.
+		// A result that can't be computed because of the reader's values
+		// stays, with its reason.
+		if !ok || errors.Is(r.Err, calc.ErrPeriodMismatch) {
+			continue
 		}
+		rest = append(rest, r)
 	}
 	var verdicts []calc.Verdict
 	for _, v := range b.res.Verdicts() {
@@ -90,7 +98,10 @@ func (b *Board) story(t data.Topic, st calc.Style, level int) app.UI {
 					b.open[t.ID] = ctx.JSSrc().Get("open").Bool()
 				}).
 				Body(
-					app.Summary().Class("assumptions-toggle").Text("Change the assumptions ("+strconv.Itoa(len(others))+")"),
+					app.Summary().Class("assumptions-toggle").Body(
+						app.Span().Class("wide-only").Text("Change the "),
+						app.Span().Class("narrow-cap").Text("assumptions ("+strconv.Itoa(len(others))+")"),
+					),
 					app.Div().Class("fields").Body(
 						app.Range(others).Slice(func(i int) app.UI { return b.field(others[i], st, false) }),
 					),

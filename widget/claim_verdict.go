@@ -74,6 +74,9 @@ func Explain(v calc.Verdict, st calc.Style) string {
 	if v.Outcome == calc.Consistent {
 		return got + ", within the rule."
 	}
+	if v.Outcome == calc.PartlySupported {
+		return got + ": " + v.SupportedPart(st) + "."
+	}
 	gapUnit := v.Unit
 	if gapUnit == data.Percent {
 		gapUnit = data.PP

@@ -17,9 +17,9 @@ import (
 // strips scripts keeps them.
 var EmbedHeights = map[string]int{
 	"workforce": 490,
-	"capex":     650,
+	"capex":     630,
 	"growth":    590,
-	"all":       1720,
+	"all":       1710,
 }
 
 // EmbedCode is the embed code generator on the full page: the reader picks
