@@ -97,6 +97,30 @@ func (e *EmbedCode) Snippets() (plain, script, pym string) {
 	return plain, script, pym
 }
 
+// snippet returns the snippet a copy button names, built from the
+// choices in force now.
+func (e *EmbedCode) snippet(id string) string {
+	plain, script, pym := e.Snippets()
+	switch id {
+	case "snippet-plain":
+		return plain
+	case "snippet-script":
+		return script
+	case "snippet-pym":
+		return pym
+	}
+	return ""
+}
+
+// copy writes the snippet named id, as it reads now, to the clipboard.
+func (e *EmbedCode) copy(id string) {
+	clip := app.Window().Get("navigator").Get("clipboard")
+	if clip.Truthy() {
+		clip.Call("writeText", e.snippet(id))
+	}
+	e.copied = id
+}
+
 func embedTitle(g string) string {
 	if t, ok := data.Default().Topic(g); ok {
 		return t.Title
@@ -133,12 +157,11 @@ func (e *EmbedCode) Render() app.UI {
 		return app.Div().Class("snippet").Body(
 			app.Label().For(id).Text(label),
 			app.Textarea().ID(id).ReadOnly(true).Rows(4).Text(code),
+			// go-app keeps the handler of the first render (it compares
+			// handlers by their code pointer, not by what they captured):
+			// the handler must not capture the snippet, only its id.
 			app.Button().Type("button").ID("copy-"+id).Text("Copy").OnClick(func(ctx app.Context, ev app.Event) {
-				clip := app.Window().Get("navigator").Get("clipboard")
-				if clip.Truthy() {
-					clip.Call("writeText", code)
-				}
-				e.copied = id
+				e.copy(id)
 			}),
 			app.If(e.copied == id, func() app.UI { return app.Span().Class("copied").Role("status").Text(" Copied.") }),
 		)
