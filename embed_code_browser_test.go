@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -141,6 +142,62 @@ func TestBrowserEmbedCodeCopies(t *testing.T) {
 			})
 			if got != boxes[id] {
 				t.Errorf("%s: Copy on %s put on the clipboard\n%s\nbut the box shows\n%s", c, id, got, boxes[id])
+			}
+		}
+	}
+}
+
+// Issue 18, bug 2: the Pym.js snippet, pasted into a host page that runs
+// the real Pym.js, loads the frame with every parameter the snippet names
+// (the old snippet wrote &amp; inside <script>: the frame lost all but
+// the first), and the frame's title reads as written ("Amazon's", not
+// "Amazon&#39;s"), in the Pym.js and in the plain snippet.
+func TestBrowserEmbedCodePymKeepsEveryParameter(t *testing.T) {
+	srv := server(t)
+	parents := parentServer(t)
+	defer parents.Close()
+	tab := browsertest.New(t)
+	tab.Navigate(srv.URL + "/")
+	wasmReady(tab)
+	typeInto(tab, "#in-capex_2026", "250")
+	tab.WaitText("#cmp-capex_vs_estimate_diff .value", "$101.14")
+	typeInto(tab, "#in-workforce", "300000")
+	tab.WaitFor("the workforce to reach the URL", func() (bool, string) {
+		u := browsertest.Eval[string](tab, `location.search`)
+		return strings.Contains(u, "workforce=300000"), u
+	})
+	q := browsertest.Eval[string](tab, `location.search.slice(1)`)
+	for _, c := range []generatorChoice{
+		{group: "capex", theme: "dark", keep: true, transparent: true},
+		{group: "all", theme: "light", keep: true},
+	} {
+		setGenerator(t, tab, c)
+		src := wantSrc(srv.URL, c, q)
+		boxes := waitSnippets(t, tab, src)
+		want, err := url.Parse(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		title := map[string]string{"capex": "Capital spending in 2026", "all": "Amazon's AI bet, by the numbers"}[c.group]
+		for _, id := range []string{"snippet-pym", "snippet-plain"} {
+			// The host serves the same Pym.js from loopback.
+			code := strings.ReplaceAll(boxes[id], "https://pym.nprapps.org/pym.v1.min.js", parents.URL+"/pym.js")
+			host := browsertest.New(t)
+			host.Navigate(parents.URL + "/paste?html=" + url.QueryEscape(code))
+			var search string
+			host.WaitFor("the frame to load ("+c.String()+", "+id+")", func() (bool, string) {
+				var err error
+				search, err = browsertest.TryEvalInFrame[string](host, "/embed/"+c.group, `location.search`)
+				return err == nil && search != "", fmt.Sprint(search, err)
+			})
+			got, _ := url.ParseQuery(strings.TrimPrefix(search, "?"))
+			for k, vs := range want.Query() {
+				if got.Get(k) != vs[0] {
+					t.Errorf("%s, %s: the frame loaded with %s=%q, the snippet says %q (frame's query: %s)", c, id, k, got.Get(k), vs[0], search)
+				}
+			}
+			if tt := browsertest.Eval[string](host, `document.querySelector("iframe").title`); tt != title {
+				t.Errorf("%s, %s: the frame's title reads %q, want %q", c, id, tt, title)
 			}
 		}
 	}
