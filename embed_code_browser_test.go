@@ -128,6 +128,8 @@ func TestBrowserEmbedCodeCopies(t *testing.T) {
 		{group: "growth", theme: "light", transparent: true},
 		{group: "all", theme: "auto", keep: true, transparent: true},
 		{group: "workforce", theme: "dark"},
+		{group: "capex", theme: "auto", keep: true, open: true},
+		{group: "growth", theme: "dark", transparent: true, open: true},
 	} {
 		setGenerator(t, tab, c)
 		boxes := waitSnippets(t, tab, wantSrc(srv.URL, c, "capex_2026=250"))
@@ -199,6 +201,39 @@ func TestBrowserEmbedCodePymKeepsEveryParameter(t *testing.T) {
 			if tt := browsertest.Eval[string](host, `document.querySelector("iframe").title`); tt != title {
 				t.Errorf("%s, %s: the frame's title reads %q, want %q", c, id, tt, title)
 			}
+		}
+	}
+}
+
+// Issue 11, item 3: the generator offers "Open the assumptions", which adds
+// controls=open to the src; the pasted snippet shows the topic's
+// assumptions open, and without it closed.
+func TestBrowserEmbedCodeOpensAssumptions(t *testing.T) {
+	srv := server(t)
+	parents := parentServer(t)
+	defer parents.Close()
+	tab := browsertest.New(t)
+	tab.Navigate(srv.URL + "/")
+	wasmReady(tab)
+	if l := browsertest.Eval[string](tab, `(document.querySelector("label[for=embed-open]") || {}).textContent || ""`); !strings.Contains(l, "Open the assumptions") {
+		t.Fatalf("no \"Open the assumptions\" choice in the generator (label %q)", l)
+	}
+	for _, c := range []generatorChoice{
+		{group: "capex", theme: "auto", open: true},
+		{group: "growth", theme: "dark", open: true},
+		{group: "capex", theme: "auto"},
+	} {
+		setGenerator(t, tab, c)
+		boxes := waitSnippets(t, tab, wantSrc(srv.URL, c, ""))
+		if p := browsertest.Eval[string](tab, `document.querySelector("#embed-preview").src`); p != wantSrc(srv.URL, c, "") {
+			t.Errorf("%s: the preview shows %s", c, p)
+		}
+		host := browsertest.New(t)
+		host.Navigate(parents.URL + "/paste?html=" + url.QueryEscape(boxes["snippet-plain"]))
+		childReady(t, host, "/embed/"+c.group)
+		open := browsertest.EvalInFrame[bool](host, "/embed/"+c.group, fmt.Sprintf(`document.querySelector("#assumptions-%s").open`, c.group))
+		if open != c.open {
+			t.Errorf("%s: the pasted embed's assumptions are open=%v", c, open)
 		}
 	}
 }

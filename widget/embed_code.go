@@ -25,8 +25,9 @@ var EmbedHeights = map[string]int{
 }
 
 // EmbedCode is the embed code generator on the full page: the reader picks
-// a widget, a theme and whether to keep their assumptions, sees a live
-// preview, and copies one of three snippets.
+// a widget, a theme, whether to keep their assumptions and whether the
+// assumptions start open (controls=open), sees a live preview, and copies
+// one of three snippets.
 type EmbedCode struct {
 	app.Compo
 
@@ -38,6 +39,7 @@ type EmbedCode struct {
 	theme       string
 	transparent bool
 	keep        bool
+	open        bool
 	origin      string
 	copied      string
 }
@@ -60,6 +62,9 @@ func (e *EmbedCode) spec() EmbedSpec {
 	}
 	if e.transparent {
 		ps = append(ps, "transparent=1")
+	}
+	if e.open {
+		ps = append(ps, ControlsParam+"=open")
 	}
 	return EmbedSpec{Site: e.origin, Group: e.group, Query: strings.Join(ps, "&")}
 }
@@ -270,6 +275,12 @@ func (e *EmbedCode) Render() app.UI {
 					e.transparent = ctx.JSSrc().Get("checked").Bool()
 				}),
 				app.Text(" Transparent background"),
+			),
+			app.Label().For("embed-open").Class("check").Body(
+				checkbox("embed-open", e.open).OnChange(func(ctx app.Context, ev app.Event) {
+					e.open = ctx.JSSrc().Get("checked").Bool()
+				}),
+				app.Text(" Open the assumptions"),
 			),
 		),
 		snippet("snippet-plain", "Plain iframe (works anywhere, even where scripts are stripped)", plain),
