@@ -237,3 +237,38 @@ func TestBrowserEmbedCodeOpensAssumptions(t *testing.T) {
 		}
 	}
 }
+
+// Issue 18: the "Copied." note belongs to what was copied: it appears once
+// the clipboard holds the snippet, and goes when the snippet changes,
+// whether by the generator's choices or by the reader's assumptions.
+func TestBrowserEmbedCodeCopiedNote(t *testing.T) {
+	srv := server(t)
+	tab := clipboardTab(t, srv.URL)
+	tab.Navigate(srv.URL + "/")
+	wasmReady(tab)
+	note := func(id string) string { return tab.Text("#embed-code #copied-" + id) }
+	waitNote := func(id, want, why string) {
+		t.Helper()
+		tab.WaitFor(fmt.Sprintf("the note of %s to read %q %s", id, want, why), func() (bool, string) {
+			// Without an element the old markup is in use: read its note.
+			got := note(id)
+			if !browsertest.Eval[bool](tab, fmt.Sprintf(`!!document.querySelector("#copied-%s")`, id)) {
+				got = tab.Text(fmt.Sprintf(`#copy-%s ~ .copied`, id))
+			}
+			return got == want, got
+		})
+	}
+	setGenerator(t, tab, generatorChoice{group: "capex", theme: "auto", keep: true})
+	waitSnippets(t, tab, wantSrc(srv.URL, generatorChoice{group: "capex", theme: "auto"}, ""))
+	tab.Run(chromedp.Click(chromedp.CSS("#copy-snippet-plain")))
+	waitNote("snippet-plain", "Copied.", "after Copy")
+	setGenerator(t, tab, generatorChoice{group: "capex", theme: "dark", keep: true})
+	waitSnippets(t, tab, wantSrc(srv.URL, generatorChoice{group: "capex", theme: "dark"}, ""))
+	waitNote("snippet-plain", "", "after the theme changed the snippet")
+
+	tab.Run(chromedp.Click(chromedp.CSS("#copy-snippet-pym")))
+	waitNote("snippet-pym", "Copied.", "after Copy")
+	typeInto(tab, "#in-capex_2026", "250")
+	waitSnippets(t, tab, wantSrc(srv.URL, generatorChoice{group: "capex", theme: "dark", keep: true}, "capex_2026=250"))
+	waitNote("snippet-pym", "", "after a kept assumption changed the snippet")
+}

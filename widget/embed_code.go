@@ -41,7 +41,11 @@ type EmbedCode struct {
 	keep        bool
 	open        bool
 	origin      string
-	copied      string
+
+	// copied names the snippet last copied, copiedCode is what was
+	// copied and copyNote what the reader is told about it. The note shows
+	// only while that box still holds what was copied.
+	copied, copiedCode, copyNote string
 }
 
 // OnMount learns the page's origin, which the prerendered page cannot know.
@@ -180,6 +184,16 @@ func jsString(s string) string {
 	return string(b)
 }
 
+// noteFor is what the note next to the box id says: what became of the
+// last copy, while the box (whose snippet is code) still holds what was
+// copied.
+func (e *EmbedCode) noteFor(id, code string) string {
+	if e.copied != id || e.copiedCode != code || e.copyNote == "" {
+		return ""
+	}
+	return " " + e.copyNote
+}
+
 // snippet returns the snippet a copy button names, built from the
 // choices in force now.
 func (e *EmbedCode) snippet(id string) string {
@@ -195,13 +209,53 @@ func (e *EmbedCode) snippet(id string) string {
 	return ""
 }
 
-// copy writes the snippet named id, as it reads now, to the clipboard.
-func (e *EmbedCode) copy(id string) {
+// copy writes the snippet named id, as it reads now, to the clipboard,
+// and says so once the browser has done it. Where the Clipboard API is
+// missing (a page served over plain http from another host) or refuses,
+// the box's text is selected and copied the old way; when that fails too,
+// the reader is told to press the copy keys (the text is selected).
+func (e *EmbedCode) copy(ctx app.Context, id string) {
+	code := e.snippet(id)
+	e.copied, e.copiedCode, e.copyNote = id, code, ""
 	clip := app.Window().Get("navigator").Get("clipboard")
-	if clip.Truthy() {
-		clip.Call("writeText", e.snippet(id))
+	if !clip.Truthy() {
+		e.copyNote = copyBySelection(id)
+		return
 	}
-	e.copied = id
+	var done, failed app.Func
+	settle := func(note func() string) {
+		done.Release()
+		failed.Release()
+		ctx.Dispatch(func(ctx app.Context) {
+			if e.copied == id && e.copiedCode == code {
+				e.copyNote = note()
+			}
+		})
+	}
+	done = app.FuncOf(func(app.Value, []app.Value) any {
+		settle(func() string { return "Copied." })
+		return nil
+	})
+	failed = app.FuncOf(func(app.Value, []app.Value) any {
+		settle(func() string { return copyBySelection(id) })
+		return nil
+	})
+	clip.Call("writeText", code).Call("then", done, failed)
+}
+
+// copyBySelection selects the text of the box id and asks the browser to
+// copy the selection; it returns what to tell the reader.
+func copyBySelection(id string) string {
+	box := app.Window().GetElementByID(id)
+	if !box.Truthy() {
+		return ""
+	}
+	box.Call("focus")
+	box.Call("select")
+	if app.Window().Get("document").Call("execCommand", "copy").Bool() {
+		return "Copied."
+	}
+	return "Selected: press Ctrl+C (⌘C on a Mac) to copy."
 }
 
 func embedTitle(g string) string {
@@ -244,9 +298,10 @@ func (e *EmbedCode) Render() app.UI {
 			// handlers by their code pointer, not by what they captured):
 			// the handler must not capture the snippet, only its id.
 			app.Button().Type("button").ID("copy-"+id).Text("Copy").OnClick(func(ctx app.Context, ev app.Event) {
-				e.copy(id)
+				e.copy(ctx, id)
 			}),
-			app.If(e.copied == id, func() app.UI { return app.Span().Class("copied").Role("status").Text(" Copied.") }),
+			// Always present, so that screen readers announce its text.
+			app.Span().Class("copied").ID("copied-"+id).Role("status").Text(e.noteFor(id, code)),
 		)
 	}
 	return app.Section().Class("embed-code").ID("embed-code").Aria("labelledby", "embed-code-title").Body(
