@@ -272,3 +272,36 @@ func TestBrowserEmbedCodeCopiedNote(t *testing.T) {
 	waitSnippets(t, tab, wantSrc(srv.URL, generatorChoice{group: "capex", theme: "dark", keep: true}, "capex_2026=250"))
 	waitNote("snippet-pym", "", "after a kept assumption changed the snippet")
 }
+
+// Issue 18: at 320 px no label of the generator breaks inside a word
+// ("Widget" did, as "Widge/t"): every word of every label sits on one
+// line.
+func TestBrowserEmbedCodeLabelsAt320(t *testing.T) {
+	srv := server(t)
+	tab := browsertest.New(t, browsertest.Viewport(320, 800))
+	tab.Navigate(srv.URL + "/")
+	wasmReady(tab)
+	tab.WaitFor("the generator to render", func() (bool, string) {
+		return browsertest.Eval[bool](tab, `!!document.querySelector("#embed-group")`), ""
+	})
+	broken := browsertest.Eval[[]string](tab, `(() => {
+		const out = [];
+		for (const label of document.querySelectorAll("#embed-code label")) {
+			const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
+			for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+				for (const m of n.data.matchAll(/\S+/g)) {
+					const r = document.createRange();
+					r.setStart(n, m.index);
+					r.setEnd(n, m.index + m[0].length);
+					const tops = new Set([...r.getClientRects()].map(q => Math.round(q.top)));
+					if (tops.size > 1) out.push(m[0] + " (in " + JSON.stringify(label.textContent.trim()) + ", " + tops.size + " lines)");
+				}
+			}
+		}
+		return out;
+	})()`)
+	if len(broken) > 0 {
+		t.Errorf("words broken across lines at 320 px: %v", broken)
+	}
+	tab.Screenshot("embed-code-320")
+}
