@@ -25,14 +25,6 @@ func embedPath(path string) (string, bool) {
 	return path, ok && strings.HasPrefix(path, "/embed/")
 }
 
-// iframeHTML is the plain embed snippet: it works alone, at a sensible
-// height, with a title and lazy loading. src must be built by us.
-func iframeHTML(src, title string, width string, height int) string {
-	return `<iframe src="` + html.EscapeString(src) + `" title="` + html.EscapeString(title) +
-		`" width="` + html.EscapeString(width) + `" height="` + strconv.Itoa(height) +
-		`" loading="lazy" scrolling="no" frameborder="0" style="border:0;width:100%;max-width:100%" data-amzwidget></iframe>`
-}
-
 // oembed answers GET /oembed?url=...&format=json&maxwidth=&maxheight=:
 // a "rich" oEmbed response whose HTML is the iframe of the embed page the
 // URL names, with the URL's assumptions (re-encoded, never copied). The
@@ -66,11 +58,8 @@ func serveOEmbed(w http.ResponseWriter, r *http.Request, s site) {
 		return
 	}
 	sc, _ := scenario.Decode(data.Default(), u.Query())
-	src := s.url(path)
-	if enc := sc.Query(); enc != "" {
-		src += "?" + enc
-	}
-	height := widget.EmbedHeights[strings.TrimPrefix(path, "/embed/")]
+	group := strings.TrimPrefix(path, "/embed/")
+	height := widget.EmbedHeights[group]
 	if mh, err := strconv.Atoi(q.Get("maxheight")); err == nil && mh > 0 && mh < height {
 		height = mh
 	}
@@ -78,17 +67,19 @@ func serveOEmbed(w http.ResponseWriter, r *http.Request, s site) {
 	if mw, err := strconv.Atoi(q.Get("maxwidth")); err == nil && mw > 0 && mw < width {
 		width = mw
 	}
-	title := app.EmbedTitles[strings.TrimPrefix(path, "/embed/")]
-	if path == "/embed/all" {
+	title := app.EmbedTitles[group]
+	if group == "all" {
 		title = app.Title
 	}
+	// The iframe is the generator's plain snippet, from the same builder.
+	spec := widget.EmbedSpec{Site: s.url(""), Group: group, Query: sc.Query(), Title: title, Height: height}
 	resp := map[string]any{
 		"version":       "1.0",
 		"type":          "rich",
 		"provider_name": app.Title,
 		"provider_url":  s.url("/"),
 		"title":         title,
-		"html":          iframeHTML(src, title, "100%", height),
+		"html":          spec.Plain(),
 		"width":         width,
 		"height":        height,
 		"cache_age":     3600,

@@ -1,10 +1,12 @@
 package widget
 
 import (
+	"encoding/json"
 	"html"
+	"strconv"
+	"strings"
 
 	"amzwidget/data"
-	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -23,8 +25,9 @@ var EmbedHeights = map[string]int{
 }
 
 // EmbedCode is the embed code generator on the full page: the reader picks
-// a widget, a theme and whether to keep their assumptions, sees a live
-// preview, and copies one of three snippets.
+// a widget, a theme, whether to keep their assumptions and whether the
+// assumptions start open (controls=open), sees a live preview, and copies
+// one of three snippets.
 type EmbedCode struct {
 	app.Compo
 
@@ -36,8 +39,13 @@ type EmbedCode struct {
 	theme       string
 	transparent bool
 	keep        bool
+	open        bool
 	origin      string
-	copied      string
+
+	// copied names the snippet last copied, copiedCode is what was
+	// copied and copyNote what the reader is told about it. The note shows
+	// only while that box still holds what was copied.
+	copied, copiedCode, copyNote string
 }
 
 // OnMount learns the page's origin, which the prerendered page cannot know.
@@ -47,54 +55,207 @@ func (e *EmbedCode) OnMount(ctx app.Context) {
 	}
 }
 
-func (e *EmbedCode) src() string {
-	g := e.group
-	if g == "" {
-		g = "workforce"
+// spec is the embed the reader's choices describe.
+func (e *EmbedCode) spec() EmbedSpec {
+	var ps []string
+	if e.keep && e.Query != "" {
+		ps = append(ps, e.Query)
 	}
-	q := ""
-	add := func(s string) {
-		if s == "" {
-			return
-		}
-		if q != "" {
-			q += "&"
-		}
-		q += s
-	}
-	if e.keep {
-		add(e.Query)
-	}
-	if e.theme != "" && e.theme != "auto" {
-		add("theme=" + e.theme)
+	if e.theme == "light" || e.theme == "dark" {
+		ps = append(ps, "theme="+e.theme)
 	}
 	if e.transparent {
-		add("transparent=1")
+		ps = append(ps, "transparent=1")
 	}
-	s := e.origin + "/embed/" + g
-	if q != "" {
-		s += "?" + q
+	if e.open {
+		ps = append(ps, ControlsParam+"=open")
 	}
-	return s
+	return EmbedSpec{Site: e.origin, Group: e.group, Query: strings.Join(ps, "&")}
 }
 
 // Snippets returns the three snippets for the current choice: a plain
 // iframe, the iframe with our resizing script, and the Pym.js variant.
 func (e *EmbedCode) Snippets() (plain, script, pym string) {
-	g := e.group
-	if g == "" {
-		g = "workforce"
+	s := e.spec()
+	return s.Plain(), s.Script(), s.Pym()
+}
+
+// EmbedSpec is one embed of a widget page: everything its snippets are
+// built from. The snippets are written here and nowhere else (the
+// generator on the dashboard and the oEmbed answer both use it), and each
+// value is escaped for the place it lands: as an HTML attribute value (&
+// as &amp;, ' as &#39;), or as a JavaScript string inside the Pym.js
+// <script>, where an HTML entity would stay literal. The two escapes are
+// the ones html/template applies in these two places (a test checks the
+// snippets against html/template's output); html/template itself is not
+// used because it would nearly double the wasm every reader downloads
+// (text/template calls methods by name, so the linker keeps every
+// exported method: 8.4 MB became 15.1 MB raw, 1.62 MB became 2.23 MB
+// brotli).
+type EmbedSpec struct {
+	// Site is the site's URL without a trailing slash: scheme, host and
+	// any path prefix ("https://widgets.example"); "" for site-relative
+	// URLs. Anything but an http(s) URL is treated as "".
+	Site string
+	// Group is the page: a topic's id or "all" (anything else means
+	// "workforce").
+	Group string
+	// Query is the page's URL parameters, encoded by us ("a=1&b=2"), or "".
+	Query string
+	// Title is the frame's title; "" for the page's own.
+	Title string
+	// Height is the frame's default height in CSS pixels; 0 for the
+	// page's measured one (EmbedHeights).
+	Height int
+}
+
+func (s EmbedSpec) group() string {
+	if _, ok := EmbedHeights[s.Group]; ok {
+		return s.Group
 	}
-	src := html.EscapeString(e.src())
-	h := strconv.Itoa(EmbedHeights[g])
-	title := html.EscapeString(embedTitle(g))
-	plain = `<iframe src="` + src + `" title="` + title + `" width="100%" height="` + h +
+	return "workforce"
+}
+
+func (s EmbedSpec) site() string {
+	if strings.HasPrefix(s.Site, "https://") || strings.HasPrefix(s.Site, "http://") {
+		return s.Site
+	}
+	return ""
+}
+
+func (s EmbedSpec) title() string {
+	if s.Title != "" {
+		return s.Title
+	}
+	return embedTitle(s.group())
+}
+
+func (s EmbedSpec) height() int {
+	if s.Height > 0 {
+		return s.Height
+	}
+	return EmbedHeights[s.group()]
+}
+
+// Src is the URL of the embed page.
+func (s EmbedSpec) Src() string {
+	u := s.site() + "/embed/" + s.group()
+	if s.Query != "" {
+		u += "?" + s.Query
+	}
+	return u
+}
+
+// Plain is the iframe alone: it works where a CMS strips scripts, at the
+// default height.
+func (s EmbedSpec) Plain() string {
+	return `<iframe src="` + attrValue(s.Src()) + `" title="` + attrValue(s.title()) +
+		`" width="100%" height="` + strconv.Itoa(s.height()) +
 		`" loading="lazy" scrolling="no" frameborder="0" style="border:0;width:100%" data-amzwidget></iframe>`
-	script = plain + "\n" + `<script src="` + html.EscapeString(e.origin) + `/web/embed.js" async></script>`
-	pym = `<div id="amzwidget-` + g + `"></div>` + "\n" +
+}
+
+// Script is the iframe and our resizing script.
+func (s EmbedSpec) Script() string {
+	return s.Plain() + "\n" + `<script src="` + attrValue(s.site()+"/web/embed.js") + `" async></script>`
+}
+
+// Pym is the Pym.js parent: a container, the library, and a script that
+// builds the frame in the container.
+func (s EmbedSpec) Pym() string {
+	id := "amzwidget-" + s.group()
+	return `<div id="` + attrValue(id) + `"></div>` + "\n" +
 		`<script src="https://pym.nprapps.org/pym.v1.min.js"></script>` + "\n" +
-		`<script>new pym.Parent("amzwidget-` + g + `", "` + src + `", {title: "` + title + `"});</script>`
-	return plain, script, pym
+		`<script>new pym.Parent(` + jsString(id) + `, ` + jsString(s.Src()) + `, {title: ` + jsString(s.title()) + `});</script>`
+}
+
+// attrValue escapes s for a double-quoted HTML attribute value.
+func attrValue(s string) string { return html.EscapeString(s) }
+
+// jsString writes s as a JavaScript string literal that is safe inside an
+// HTML <script> element: JSON, which writes <, > and & as \u003c, \u003e
+// and \u0026 (so neither "</script>" nor "<!--" can appear) and escapes
+// U+2028 and U+2029. This is what html/template writes for a string in
+// JavaScript.
+func jsString(s string) string {
+	b, err := json.Marshal(s)
+	if err != nil { // never for a string
+		return `""`
+	}
+	return string(b)
+}
+
+// noteFor is what the note next to the box id says: what became of the
+// last copy, while the box (whose snippet is code) still holds what was
+// copied.
+func (e *EmbedCode) noteFor(id, code string) string {
+	if e.copied != id || e.copiedCode != code || e.copyNote == "" {
+		return ""
+	}
+	return " " + e.copyNote
+}
+
+// snippet returns the snippet a copy button names, built from the
+// choices in force now.
+func (e *EmbedCode) snippet(id string) string {
+	plain, script, pym := e.Snippets()
+	switch id {
+	case "snippet-plain":
+		return plain
+	case "snippet-script":
+		return script
+	case "snippet-pym":
+		return pym
+	}
+	return ""
+}
+
+// copy writes the snippet named id, as it reads now, to the clipboard,
+// and says so once the browser has done it. Where the Clipboard API is
+// missing (a page served over plain http from another host) or refuses,
+// the box's text is selected and copied the old way; when that fails too,
+// the reader is told to press the copy keys (the text is selected).
+func (e *EmbedCode) copy(ctx app.Context, id string) {
+	code := e.snippet(id)
+	e.copied, e.copiedCode, e.copyNote = id, code, ""
+	clip := app.Window().Get("navigator").Get("clipboard")
+	if !clip.Truthy() {
+		e.copyNote = copyBySelection(id)
+		return
+	}
+	var done, failed app.Func
+	settle := func(note func() string) {
+		done.Release()
+		failed.Release()
+		ctx.Dispatch(func(ctx app.Context) {
+			if e.copied == id && e.copiedCode == code {
+				e.copyNote = note()
+			}
+		})
+	}
+	done = app.FuncOf(func(app.Value, []app.Value) any {
+		settle(func() string { return "Copied." })
+		return nil
+	})
+	failed = app.FuncOf(func(app.Value, []app.Value) any {
+		settle(func() string { return copyBySelection(id) })
+		return nil
+	})
+	clip.Call("writeText", code).Call("then", done, failed)
+}
+
+// copyBySelection selects the text of the box id and asks the browser to
+// copy the selection; it returns what to tell the reader.
+func copyBySelection(id string) string {
+	box := app.Window().GetElementByID(id)
+	if !box.Truthy() {
+		return ""
+	}
+	box.Call("focus")
+	box.Call("select")
+	if app.Window().Get("document").Call("execCommand", "copy").Bool() {
+		return "Copied."
+	}
+	return "Selected: press Ctrl+C (⌘C on a Mac) to copy."
 }
 
 func embedTitle(g string) string {
@@ -133,14 +294,14 @@ func (e *EmbedCode) Render() app.UI {
 		return app.Div().Class("snippet").Body(
 			app.Label().For(id).Text(label),
 			app.Textarea().ID(id).ReadOnly(true).Rows(4).Text(code),
+			// go-app keeps the handler of the first render (it compares
+			// handlers by their code pointer, not by what they captured):
+			// the handler must not capture the snippet, only its id.
 			app.Button().Type("button").ID("copy-"+id).Text("Copy").OnClick(func(ctx app.Context, ev app.Event) {
-				clip := app.Window().Get("navigator").Get("clipboard")
-				if clip.Truthy() {
-					clip.Call("writeText", code)
-				}
-				e.copied = id
+				e.copy(ctx, id)
 			}),
-			app.If(e.copied == id, func() app.UI { return app.Span().Class("copied").Role("status").Text(" Copied.") }),
+			// Always present, so that screen readers announce its text.
+			app.Span().Class("copied").ID("copied-"+id).Role("status").Text(e.noteFor(id, code)),
 		)
 	}
 	return app.Section().Class("embed-code").ID("embed-code").Aria("labelledby", "embed-code-title").Body(
@@ -170,13 +331,19 @@ func (e *EmbedCode) Render() app.UI {
 				}),
 				app.Text(" Transparent background"),
 			),
+			app.Label().For("embed-open").Class("check").Body(
+				checkbox("embed-open", e.open).OnChange(func(ctx app.Context, ev app.Event) {
+					e.open = ctx.JSSrc().Get("checked").Bool()
+				}),
+				app.Text(" Open the assumptions"),
+			),
 		),
 		snippet("snippet-plain", "Plain iframe (works anywhere, even where scripts are stripped)", plain),
 		snippet("snippet-script", "Iframe that resizes itself (with our 0.5 KB script)", script),
 		snippet("snippet-pym", "Pym.js (for newsrooms that already use it)", pym),
 		app.Details().Class("preview").Body(
 			app.Summary().Text("Preview"),
-			app.IFrame().ID("embed-preview").Src("%s", e.src()).Title("%s", "Preview: "+embedTitle(e.group)).Attr("loading", "lazy").Height(600),
+			app.IFrame().ID("embed-preview").Src("%s", e.spec().Src()).Title("%s", "Preview: "+embedTitle(e.spec().group())).Attr("loading", "lazy").Height(600),
 		),
 	)
 }
