@@ -338,7 +338,7 @@ func TestBrowserFieldsInThePageLocale(t *testing.T) {
 		t.Errorf("the refused link value left %q in the field, want 148,86", got)
 	}
 	// Text() folds no-break spaces into spaces.
-	if got := tab.Text("#field-capex_2026 .msg"); !strings.Contains(got, "Article: 200 Md $") {
+	if got := tab.Text("#field-capex_2026 .msg"); !strings.Contains(got, "200 Md $") {
 		t.Errorf("the lead field's hint %q is not in French format", got)
 	}
 	browsertest.Eval[bool](tab, `(() => { const e = document.querySelector("#in-capex_2026_estimate"); e.focus(); e.setSelectionRange(e.value.length, e.value.length); return true; })()`)

@@ -80,12 +80,14 @@ func TestBrowserSliderFollowsField(t *testing.T) {
 	for _, m := range browsertest.Eval[[]string](tab, sliderMismatches) {
 		t.Errorf("a URL with assumptions: %s", m)
 	}
-	// frames sets the field as a paste does and counts the animation
-	// frames until the slider shows want.
+	// frames sets the field as a paste does, leaves it (committing the
+	// entry), and counts the animation frames until the slider shows want.
 	frames := func(id, text, want string) int {
 		return browsertest.Eval[int](tab, fmt.Sprintf(`new Promise(resolve => {
 			const f = document.getElementById("in-" + %q);
 			f.value = %q; f.dispatchEvent(new Event("input", {bubbles: true}));
+			// Leaving the field commits the entry, as a reader's Tab does.
+			f.dispatchEvent(new Event("change", {bubbles: true}));
 			let n = 0;
 			const check = () => {
 				const s = document.getElementById("slider-" + %q);
@@ -105,7 +107,7 @@ func TestBrowserSliderFollowsField(t *testing.T) {
 			t.Errorf("%s = %s: the slider followed after %d frames, want within one", c.id, c.text, n)
 		}
 	}
-	// A refused value leaves the slider at the last valid one.
+	// A refused value leaves the slider at the last committed one.
 	if n := frames("workforce", "abc", "420000"); n > 1 {
 		t.Errorf("after a refused value the slider left 420000 (%d frames)", n)
 	}
