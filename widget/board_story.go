@@ -198,7 +198,12 @@ func (b *Board) yourAssumptions(t data.Topic, params []data.Param, st calc.Style
 		app.Text(keepTogether(strings.Join(parts, " · "))+" "),
 		app.Button().Type("button").Class("reset-story").ID("reset-story-"+t.ID).
 			Text("Reset to the article’s").
-			OnClick(func(ctx app.Context, e app.Event) { b.resetMany(ctx, ids) }),
+			OnClick(func(ctx app.Context, e app.Event) {
+				b.resetMany(ctx, ids)
+				// The line goes away with its button: focus goes to the
+				// topic's lead input.
+				focusNow("in-" + t.LeadInput)
+			}),
 	)
 }
 

@@ -197,6 +197,9 @@ func (f *FigureInput) Render() app.UI {
 				OnClick(func(ctx app.Context, e app.Event) {
 					if f.Owner != nil {
 						f.Owner.reset(ctx, id)
+						// The button hides itself: focus goes to the field
+						// it reset, not to the page's body.
+						focusNow("in-" + id)
 					}
 				}),
 		),

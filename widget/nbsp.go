@@ -21,3 +21,16 @@ var keepTogether = strings.NewReplacer(
 // it into the HTML as checked="false", which a browser reads as checked:
 // there it is written only when true.
 func ownState(v bool) bool { return v || app.IsClient }
+
+// focusNow moves the keyboard focus to the element with the given id.
+// It is called from the handler of a button that the update will hide:
+// focusing the target now, before the button goes, keeps the focus off
+// the page's body. The target must outlive the update (a field does).
+func focusNow(id string) {
+	if !app.IsClient {
+		return
+	}
+	if el := app.Window().GetElementByID(id); el.Truthy() {
+		el.Call("focus")
+	}
+}
