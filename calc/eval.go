@@ -25,6 +25,17 @@ var (
 // reader's values. A parameter that is absent takes the article's value.
 type Assumptions map[string]decimal.Decimal
 
+// SetsFigure reports whether the assumptions set the figure with the given
+// id: its value, or either end of a range (id_low, id_high).
+func (a Assumptions) SetsFigure(id string) bool {
+	for _, k := range []string{id, id + "_low", id + "_high"} {
+		if _, ok := a[k]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 // Result is one evaluated comparison.
 type Result struct {
 	Comparison data.Comparison

@@ -204,3 +204,15 @@ func TestPureCore(t *testing.T) {
 		}
 	}
 }
+
+func TestAssumptionsSetsFigure(t *testing.T) {
+	a := calc.Assumptions{"workforce": decimal.NewFromInt(300000), "alphabet_capex_high": decimal.NewFromInt(190)}
+	for id, want := range map[string]bool{"workforce": true, "alphabet_capex": true, "meta_capex": false, "cut_oct2025": false} {
+		if got := a.SetsFigure(id); got != want {
+			t.Errorf("SetsFigure(%q) = %v, want %v", id, got, want)
+		}
+	}
+	if (calc.Assumptions{}).SetsFigure("workforce") {
+		t.Error("empty assumptions set a figure")
+	}
+}

@@ -72,7 +72,7 @@ func Build(sc *scenario.Scenario) Doc {
 		x, _ := calc.Figure(ds, sc.Values, f.ID)
 		r := Row{Kind: "figure", ID: f.ID, Label: f.Label, Unit: string(f.Unit), Period: f.Period,
 			Displayed: calc.FormatInterval(x, f.Unit, st), Source: source(ds, f.Source), Qualifier: f.Qualifier()}
-		if !changed(sc, f) {
+		if !sc.Values.SetsFigure(f.ID) {
 			r.Displayed = f.Qualify(r.Displayed)
 		}
 		fill(&r, x, f.IsRange())
@@ -96,17 +96,6 @@ func Build(sc *scenario.Scenario) Doc {
 		doc.Comparisons = append(doc.Comparisons, r)
 	}
 	return doc
-}
-
-// changed reports whether the scenario sets the figure (either end of a
-// range).
-func changed(sc *scenario.Scenario, f data.Figure) bool {
-	for _, id := range []string{f.ID, f.ID + "_low", f.ID + "_high"} {
-		if sc.Changed(id) {
-			return true
-		}
-	}
-	return false
 }
 
 func fill(r *Row, x calc.Interval, isRange bool) {

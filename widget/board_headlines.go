@@ -27,12 +27,8 @@ func (b *Board) headlines(ds *data.Dataset, st calc.Style) app.UI {
 func (b *Board) headline(ds *data.Dataset, t data.Topic, st calc.Style) app.UI {
 	number, sentence := "Can't be computed", ""
 	if r, ok := b.res.Get(t.Lead); ok && r.OK() {
-		v := r.Value
-		before, after, magnitude := t.Headline(v.Hi.Sign() < 0)
-		if magnitude {
-			v = calc.Interval{Lo: v.Hi.Neg(), Hi: v.Lo.Neg()}
-		}
-		number = keepTogether(calc.FormatInterval(v, r.Unit, st))
+		var before, after string
+		before, number, after = leadSentence(t, r, st)
 		sentence = before + number + after
 	}
 	var verdict app.UI = app.Text("")

@@ -126,13 +126,7 @@ func (b *Board) answer(t data.Topic, st calc.Style) app.UI {
 			app.P().Class("value", "big-number", "cannot").Text(why),
 		)
 	}
-	v := r.Value
-	negative := v.Hi.Sign() < 0
-	before, after, magnitude := t.Headline(negative)
-	if magnitude {
-		v = calc.Interval{Lo: v.Hi.Neg(), Hi: v.Lo.Neg()}
-	}
-	text := keepTogether(calc.FormatInterval(v, r.Unit, st))
+	before, text, after := leadSentence(t, r, st)
 	return app.Div().Class("answer").ID("cmp-"+t.Lead).Body(
 		app.P().Class("value", "big-number").DataSet("exact", r.Value.Lo.String()).Text(text),
 		app.P().Class("answer-sentence").Body(
@@ -141,6 +135,18 @@ func (b *Board) answer(t data.Topic, st calc.Style) app.UI {
 			app.Text(after),
 		),
 	)
+}
+
+// leadSentence writes a topic's computed lead result as its headline
+// says it: the value (its size, when the sentence for a negative result
+// says the direction in words) and the words before and after it.
+func leadSentence(t data.Topic, r calc.Result, st calc.Style) (before, value, after string) {
+	v := r.Value
+	before, after, magnitude := t.Headline(v.Hi.Sign() < 0)
+	if magnitude {
+		v = calc.Interval{Lo: v.Hi.Neg(), Hi: v.Lo.Neg()}
+	}
+	return before, keepTogether(calc.FormatInterval(v, r.Unit, st)), after
 }
 
 // featuredBadge is the verdict on the claim the topic shows beside its

@@ -39,7 +39,7 @@ func (c *CapexChart) Render() app.UI {
 		text := calc.FormatInterval(v, data.USDBillion, c.Style)
 		// The article's own figure keeps the article's qualifier
 		// ("approximately", "~ … (estimated run-rate)"); a reader's is theirs.
-		if f, found := ds.Figure(co.ID); found && !readerSet(c.Values, co.ID) {
+		if f, found := ds.Figure(co.ID); found && !c.Values.SetsFigure(co.ID) {
 			text = f.Qualify(text)
 		}
 		rows[i] = barRow{Name: co.Name, Value: v, OK: ok, Text: text, Main: i == 0}
@@ -50,15 +50,4 @@ func (c *CapexChart) Render() app.UI {
 	return barChart("capex", "Capital spending in 2026, by company",
 		"Dashed line: the analysts’ estimate for Amazon ("+calc.Format(est.Lo, data.USDBillion, c.Style)+
 			"). Bands are ranges.", rows)
-}
-
-// readerSet reports whether the reader set the figure with the given id
-// (or either end of it, for a range).
-func readerSet(a calc.Assumptions, id string) bool {
-	for _, k := range []string{id, id + "_low", id + "_high"} {
-		if _, ok := a[k]; ok {
-			return true
-		}
-	}
-	return false
 }
