@@ -51,5 +51,5 @@ func (c *GrowthChart) Render() app.UI {
 			note += " Google Cloud minus Azure: " + calc.FormatSigned(res.Value.Lo, data.PP, c.Style) + "."
 		}
 	}
-	return barChart("growth", "Cloud revenue growth, year over year", note, rows)
+	return barChart("growth", "Growth: AWS in Q4 2025, Azure and Google Cloud in their latest quarter", note, rows)
 }
