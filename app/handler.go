@@ -40,6 +40,11 @@ func Handler(version string, wasmSize int64) *app.Handler {
 		CacheableResources:      append(Pages(), "/web/icon.svg"),
 		RawHeaders: []string{
 			`<meta name="amzwidget-version" content="` + html.EscapeString(version) + `">`,
+			// The wasm download starts with the HTML, not once app.js has
+			// run: go-app fetches it with fetch()'s defaults (CORS mode,
+			// same-origin credentials), which crossorigin="anonymous"
+			// matches, so the browser reuses this response.
+			`<link rel="preload" href="/web/app.wasm" as="fetch" type="application/wasm" crossorigin="anonymous">`,
 			// Without JavaScript the loader would promise a download that never comes.
 			`<noscript><link rel="stylesheet" href="/web/noscript.css"></noscript>`,
 		},

@@ -3,6 +3,12 @@
 // code, which keeps app.wasm at half the size of a combined main.
 package main
 
-import "amzwidget/app"
+import (
+	"amzwidget/app"
+	"amzwidget/internal/startmark"
+)
 
-func main() { app.RunInBrowser() }
+func main() {
+	startmark.Mark("amz:go-main")
+	app.RunInBrowser()
+}

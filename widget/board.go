@@ -3,11 +3,13 @@ package widget
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"net/url"
 	"time"
 
 	"amzwidget/calc"
 	"amzwidget/data"
+	"amzwidget/internal/startmark"
 	"amzwidget/scenario"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -48,6 +50,10 @@ type Board struct {
 	// entry (see edit). commitGen counts pending commits.
 	committed calc.Assumptions
 	commitGen int
+
+	// firstURL is the URL the first render read in the browser, until
+	// OnNav sees it.
+	firstURL string
 }
 
 // commitDelay is how long the reader must pause typing before a value
@@ -61,8 +67,24 @@ type draft struct {
 	err  error
 }
 
+// OnMount marks, for the benchmark's start-up breakdown, when the board
+// is first drawn in the browser.
+func (b *Board) OnMount(ctx app.Context) {
+	startmark.Mark("amz:board-mounted")
+}
+
 // OnNav reads the scenario from the URL.
-func (b *Board) OnNav(ctx app.Context) { b.load(ctx.Page().URL()) }
+func (b *Board) OnNav(ctx app.Context) {
+	u := ctx.Page().URL()
+	first := b.firstURL
+	b.firstURL = ""
+	if first != "" && u.String() == first {
+		// The first render already read this URL: computing and drawing
+		// it again would double the start-up's work.
+		return
+	}
+	b.load(u)
+}
 
 func (b *Board) load(u *url.URL) {
 	ds := data.Default()
@@ -111,8 +133,7 @@ func (b *Board) edit(ctx app.Context, id, text string) {
 	if err != nil {
 		b.revert(id)
 		p, _ := b.sc.Param(id)
-		err = fmt.Errorf("%w; the results use %s", err,
-			calc.Format(calc.Dec(b.sc.Value(p)), p.Figure.Unit, localeOnly(b.sc.Style())))
+		err = refusedMessage(b, p, err)
 		b.drafts[id] = draft{text: text, err: err}
 		b.res = b.sc.Evaluate()
 		b.schedule(ctx, Label(p)+": "+err.Error())
@@ -123,10 +144,21 @@ func (b *Board) edit(ctx app.Context, id, text string) {
 	b.commitGen++
 	gen := b.commitGen
 	ctx.After(commitDelay, func(ctx app.Context) {
-		if gen == b.commitGen {
-			b.commit(ctx)
+		if gen != b.commitGen {
+			// A later edit or commit superseded this one: nothing
+			// changed, so nothing is redrawn.
+			ctx.PreventUpdate()
+			return
 		}
+		b.commit(ctx)
 	})
+}
+
+// refusedMessage is the message of a refused entry for p: why, and the
+// value the results use instead (p's value in force).
+func refusedMessage(b *Board, p data.Param, err error) error {
+	return fmt.Errorf("%w; the results use %s", err,
+		calc.Format(calc.Dec(b.sc.Value(p)), p.Figure.Unit, localeOnly(b.sc.Style())))
 }
 
 // revert puts a parameter back to its last committed value.
@@ -208,20 +240,27 @@ func canRewriteURL() bool {
 // pages, or every topic at length on the dashboard.
 func (b *Board) Render() app.UI {
 	if b.sc == nil {
-		b.load(nil)
+		// In the browser the first render reads the page's URL, so that
+		// it draws the reader's scenario at once, not the article's
+		// before OnNav.
+		var u *url.URL
+		if app.IsClient {
+			u = app.Window().URL()
+			b.firstURL = u.String()
+		}
+		b.load(u)
 	}
 	st := b.sc.Style()
 	ds := data.Default()
 	if b.Story {
-		return b.renderStories(ds, st)
+		return b.renderStories(ds)
 	}
 	var sections []app.UI
 	for _, t := range ds.Topics {
 		if b.Group != "" && b.Group != t.ID {
 			continue
 		}
-		cmps := ds.InGroup(t.ID)
-		sections = append(sections, b.section(t.ID, t.Title, cmps, ds.Inputs(cmps), st))
+		sections = append(sections, b.topicView(t, false, 0))
 	}
 	return app.Div().Class(b.classes()...).Body(
 		b.urlProblems(),
@@ -233,7 +272,7 @@ func (b *Board) Render() app.UI {
 					Text("Reset all to the article's figures").
 					OnClick(func(ctx app.Context, e app.Event) { b.resetAll(ctx) })
 			}),
-			&DisplayOptions{Digits: b.sc.Digits, Exact: b.sc.Exact, OnChange: b.display},
+			&DisplayOptions{Digits: b.sc.Digits, Exact: b.sc.Exact, Owner: b},
 		),
 		b.downloads(),
 		&SourceLine{Articles: ds.Sources(b.cmps)},
@@ -244,7 +283,7 @@ func (b *Board) Render() app.UI {
 
 // renderStories draws the embed pages: one story per topic in scope, then
 // one footer with the sources, the data and the full page.
-func (b *Board) renderStories(ds *data.Dataset, st calc.Style) app.UI {
+func (b *Board) renderStories(ds *data.Dataset) app.UI {
 	level := 1
 	if b.Group == "" {
 		level = 2
@@ -254,7 +293,7 @@ func (b *Board) renderStories(ds *data.Dataset, st calc.Style) app.UI {
 		if b.Group != "" && b.Group != t.ID {
 			continue
 		}
-		stories = append(stories, b.story(t, st, level))
+		stories = append(stories, b.topicView(t, true, level))
 	}
 	full := "/"
 	if q := b.sc.Query(); q != "" {
@@ -301,10 +340,13 @@ func (b *Board) urlProblems() app.UI {
 	})
 }
 
-// figureQuery is the reader's figures as URL parameters, without the
-// display choices.
+// figureQuery is the reader's committed figures as URL parameters,
+// without the display choices: the figures the page's URL carries. The
+// embed-code generator shows it, so that it changes at a commit, not at
+// every keystroke or slider step.
 func (b *Board) figureQuery() string {
 	c := b.sc.Clone()
+	c.Values = maps.Clone(b.committed)
 	c.Digits, c.Exact, c.Theme, c.Transparent, c.Lang = -1, false, "auto", false, ""
 	return c.Query()
 }

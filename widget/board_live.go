@@ -29,6 +29,7 @@ func (b *Board) schedule(ctx app.Context, extra string) {
 	gen := b.announceGen
 	ctx.After(announceDelay, func(ctx app.Context) {
 		if gen != b.announceGen {
+			ctx.PreventUpdate()
 			return
 		}
 		b.announcement = b.summary(extra)

@@ -105,7 +105,7 @@ func (b *Board) story(t data.Topic, st calc.Style, level int) app.UI {
 					app.Div().Class("fields").Body(
 						app.Range(others).Slice(func(i int) app.UI { return b.field(others[i], st, false) }),
 					),
-					&DisplayOptions{Digits: b.sc.Digits, Exact: b.sc.Exact, OnChange: b.display, Suffix: "-" + t.ID},
+					&DisplayOptions{Digits: b.sc.Digits, Exact: b.sc.Exact, Owner: b, Suffix: "-" + t.ID},
 				),
 		),
 		app.P().Class("print-only", "assumptions-used").Text(b.assumptionsUsed(params, st)),

@@ -15,10 +15,18 @@ type DisplayOptions struct {
 	Digits int // -1: each unit's default
 	Exact  bool
 
-	OnChange func(ctx app.Context, digits int, exact bool)
+	// Owner receives the choice. An interface holding a pointer, not a
+	// func field, so that the options compare equal when unchanged and are
+	// not redrawn at every keystroke (see FigureInput.Owner).
+	Owner displayOwner
 	// Suffix makes the controls' ids unique where several are on one
 	// page ("-capex"); "" on the dashboard.
 	Suffix string
+}
+
+// displayOwner is what DisplayOptions reports to: the Board.
+type displayOwner interface {
+	display(ctx app.Context, digits int, exact bool)
 }
 
 // Render draws a select for the decimals and a checkbox for exactness.
@@ -45,14 +53,14 @@ func (d *DisplayOptions) Render() app.UI {
 			if err != nil || n < -1 || n > 6 {
 				return
 			}
-			if d.OnChange != nil {
-				d.OnChange(ctx, n, d.Exact)
+			if d.Owner != nil {
+				d.Owner.display(ctx, n, d.Exact)
 			}
 		}),
 		app.Label().For("opt-exact"+d.Suffix).Class("check").Body(
 			exact.OnChange(func(ctx app.Context, e app.Event) {
-				if d.OnChange != nil {
-					d.OnChange(ctx, d.Digits, ctx.JSSrc().Get("checked").Bool())
+				if d.Owner != nil {
+					d.Owner.display(ctx, d.Digits, ctx.JSSrc().Get("checked").Bool())
 				}
 			}),
 			app.Text(" Show repeating decimals exactly, e.g. 8.(571428)"),

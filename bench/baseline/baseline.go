@@ -5,6 +5,8 @@
 package baseline
 
 import (
+	"amzwidget/internal/startmark"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/shopspring/decimal"
 )
@@ -17,6 +19,9 @@ type Calc struct {
 	app.Compo
 	a, b string
 }
+
+// OnMount marks when the component is first drawn, like the widget's board.
+func (c *Calc) OnMount(ctx app.Context) { startmark.Mark("amz:board-mounted") }
 
 // Render draws two inputs and their quotient.
 func (c *Calc) Render() app.UI {

@@ -57,6 +57,10 @@ func run(out, web, prefix string) error {
 	h := app.Handler(version, int64(len(raw)))
 	if p := strings.TrimRight(prefix, "/"); p != "" {
 		h.Resources = goapp.PrefixedLocation(p)
+		// go-app prefixes the resources it writes, not raw header lines.
+		for i, l := range h.RawHeaders {
+			h.RawHeaders[i] = strings.ReplaceAll(l, `href="/web/`, `href="`+p+`/web/`)
+		}
 	}
 	app.Routes()
 
