@@ -54,6 +54,11 @@ type Board struct {
 	// firstURL is the URL the first render read in the browser, until
 	// OnNav sees it.
 	firstURL string
+	// What the reader did to the prerendered page before the wasm ran
+	// (see early_input.go): whether it changed the scenario, and the
+	// control that had the focus.
+	earlyChanged bool
+	focus        *earlyFocus
 }
 
 // commitDelay is how long the reader must pause typing before a value
@@ -68,9 +73,10 @@ type draft struct {
 }
 
 // OnMount marks, for the benchmark's start-up breakdown, when the board
-// is first drawn in the browser.
+// is first drawn in the browser, and keeps what the reader did before.
 func (b *Board) OnMount(ctx app.Context) {
 	startmark.Mark("amz:board-mounted")
+	b.restoreEarly(ctx)
 }
 
 // OnNav reads the scenario from the URL.
@@ -249,6 +255,7 @@ func (b *Board) Render() app.UI {
 			b.firstURL = u.String()
 		}
 		b.load(u)
+		b.earlyChanged = b.adoptEarlyInput()
 	}
 	st := b.sc.Style()
 	ds := data.Default()
