@@ -43,9 +43,10 @@ lint:
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm ./app ./widget ./calc ./data ./scenario ./export
 	$(GO) tool staticcheck ./...
 
-## unit: every Go test, browser tests included (they need `make build` and `make deps`)
+## unit: every Go test, browser tests included (they need `make build` and `make deps`;
+## the root package's take over 10 minutes, go test's default limit, on a busy machine)
 unit:
-	set -o pipefail; $(GO) test -count=1 -json ./... | $(GO) run ./internal/cmd/testsummary -min-browser 1
+	set -o pipefail; $(GO) test -count=1 -timeout 30m -json ./... | $(GO) run ./internal/cmd/testsummary -min-browser 1
 
 ## race: the server's own tests, the page cache under concurrent readers and TestLoad, under the race detector
 race:

@@ -12,6 +12,8 @@
   } catch (e) {
     return;
   }
+  // For the print styles: a frame prints as one block at its screen height.
+  document.documentElement.classList.add("framed");
   var query = new URLSearchParams(location.search);
   var childId = query.get("childId");
   var secret = null;
