@@ -116,6 +116,9 @@ var prerendered = map[string][]string{
 		"$0.67 billion", "≈ 1.92%", "≈ 35.03%", "≈ 0.43 pp", "$142.4 billion",
 		"Overstated.", "Consistent.", "different periods",
 		"Sources:",
+		// The comparisons a reader asks for (issue 12 #5), dashboard only:
+		// 61 − 8 = 53; 7.625 → 7.63; 35.6 ÷ 1.24 = 28.7096…; 200 ÷ 142.4 = 1.4044….
+		"$52–53 billion", "7.5× – ≈ 7.63×", "≈ $28.71 billion", "≈ $6.89 billion", "≈ 1.40×",
 	},
 	"/embed/workforce": {"350,000", "30,000", "≈ 8.57%", "Overstated", "Sources:"},
 	"/embed/capex":     {"$51.14 billion", "$640–670 billion", "Sources:"},
@@ -137,6 +140,71 @@ func TestPrerenderedPagesHoldEveryFigure(t *testing.T) {
 				t.Errorf("GET %s: prerendered text lacks %q", path, w)
 			}
 		}
+	}
+}
+
+// dashboardOnly are the comparisons of issue 12 #5 as the dashboard
+// shows them, worked out by hand: 60–61 ÷ 8 = 7.5–7.625 (7.625 rounds half
+// away from zero to 7.63); 60 − 8 = 52, 61 − 8 = 53; 35.6 ÷ 1.24 = 890/31
+// = 28.7096…; 35.6 − 28.7096… = 6.8903…; 200 ÷ (35.6 × 4) = 200 ÷ 142.4 =
+// 1.4044…. They are on the dashboard, in their topic's section, and on no
+// embed: the embeds' heights are budgeted (widget.EmbedHeights).
+var dashboardOnly = []struct{ id, topic, value string }{
+	{"anthropic_paper_gain", "capex", "$52–53 billion"},
+	{"anthropic_stake_multiple", "capex", "7.5× – ≈ 7.63×"},
+	{"capex_vs_aws_run_rate", "capex", "≈ 1.40×"},
+	{"aws_q4_2024_revenue_implied", "growth", "≈ $28.71 billion"},
+	{"aws_revenue_rise_implied", "growth", "≈ $6.89 billion"},
+}
+
+func TestPrerenderedDashboardOnlyComparisons(t *testing.T) {
+	byID := func(path string) map[string]string {
+		_, page := get(t, path)
+		doc, err := html.Parse(strings.NewReader(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		var walk func(*html.Node, string)
+		walk = func(n *html.Node, section string) {
+			if n.Type == html.ElementNode {
+				if id := attr(n, "id"); strings.HasPrefix(id, "topic-") || strings.HasPrefix(id, "story-") {
+					section = id
+				} else if strings.HasPrefix(id, "cmp-") {
+					out[id] = section + ": " + strings.Join(strings.Fields(textOf(n)), " ")
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c, section)
+			}
+		}
+		walk(doc, "")
+		return out
+	}
+	dash := byID("/")
+	embeds := map[string]map[string]string{}
+	for _, g := range []string{"workforce", "capex", "growth", "all"} {
+		embeds[g] = byID("/embed/" + g)
+	}
+	for _, c := range dashboardOnly {
+		want := "topic-" + c.topic + ": "
+		if got := dash["cmp-"+c.id]; !strings.HasPrefix(got, want) || !strings.Contains(got, c.value) {
+			t.Errorf("/: %s reads %q, want it in topic-%s with %q", c.id, got, c.topic, c.value)
+		}
+		for g, ids := range embeds {
+			if got, ok := ids["cmp-"+c.id]; ok {
+				t.Errorf("/embed/%s shows the dashboard-only %s: %q", g, c.id, got)
+			}
+		}
+	}
+	// The capex section uses AWS's revenue (for the run rate), whose field
+	// is in the growth section: it links there instead of a second field.
+	_, page := get(t, "/")
+	if n := strings.Count(page, `id="in-aws_q4_revenue"`); n != 1 {
+		t.Errorf("/: %d fields for aws_q4_revenue, want 1", n)
+	}
+	if !strings.Contains(page, `id="elsewhere-capex-aws_q4_revenue"`) || !strings.Contains(page, `href="#field-aws_q4_revenue"`) {
+		t.Error("/: the capex section does not link to the field of AWS's revenue")
 	}
 }
 

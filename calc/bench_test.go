@@ -32,6 +32,7 @@ func BenchmarkEvaluateFloat64(b *testing.B) {
 		"aws_q4_revenue": {35.6, 35.6}, "aws_q4_revenue_estimate": {34.93, 34.93},
 		"aws_q4_operating_income": {12.47, 12.47}, "aws_q3_margin": {34.6, 34.6},
 		"aws_capacity_added_2025": {4, 4}, "microsoft_capacity_added_q4_2025": {1, 1},
+		"anthropic_investment": {8, 8}, "anthropic_investment_value": {60, 61},
 	}
 	ds := data.Default()
 	order := ds.EvalOrder()
@@ -66,6 +67,8 @@ func BenchmarkEvaluateFloat64(b *testing.B) {
 				r = fig{a.lo / bb.hi, a.hi / bb.lo}
 			case data.PercentChange:
 				r = fig{(a.lo - bb.hi) / bb.hi * 100, (a.hi - bb.lo) / bb.lo * 100}
+			case data.ImpliedPrevious:
+				r = fig{a.lo / (1 + bb.hi/100), a.hi / (1 + bb.lo/100)}
 			}
 			res[c.ID] = r
 		}

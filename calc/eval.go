@@ -252,6 +252,20 @@ func evalOne(c data.Comparison, resolve func(string) operand) Result {
 		if c.Kind != data.Ratio {
 			r.Unit, r.Value = data.Percent, q.Mul(hundred)
 		}
+	case data.ImpliedPrevious:
+		// A ÷ (1 + B/100), exactly: 35.6 after 24% growth was
+		// 35.6 ÷ 1.24 = 890/31 before.
+		if b.unit != data.Percent {
+			r.Err = fmt.Errorf("%s is in %s, not a growth in percent: %w", joinLabels(labels[1]), b.unit, ErrUnitMismatch)
+			return r
+		}
+		g, _ := b.val.Quo(hundred) // hundred is not zero
+		q, err := a.val.Quo(Point(Int(1)).Add(g))
+		if err != nil {
+			r.Err = fmt.Errorf("%s of −100%% leaves no earlier value (%w)", joinLabels(labels[1]), err)
+			return r
+		}
+		r.Unit, r.Value = a.unit, q
 	}
 	return r
 }

@@ -50,6 +50,16 @@ var articleResults = map[string][2]string{
 	"aws_run_rate":                 {"142.4", "142.4"},
 	// 4 GW over 2025 ÷ (1 GW in Q4 2025 × 4): a year against a year.
 	"capacity_aws_vs_microsoft_annualised": {"1", "1"},
+	// Comparisons a reader asks for (issue 12 #5):
+	// the Anthropic stake, 60–61 ÷ 8 = 7.5–7.625×, a paper gain of 60−8 = 52 to 61−8 = 53;
+	"anthropic_stake_multiple": {"7.5", "7.625"},
+	"anthropic_paper_gain":     {"52", "53"},
+	// Q4 2024 revenue implied by 24 % growth: 35.6 ÷ 1.24 = 3560/124 = 890/31
+	// (≈ 28.7097), a rise of 35.6 − 890/31 = (1103.6 − 890)/31 = 213.6/31 = 2136/310 (≈ 6.8903);
+	"aws_q4_2024_revenue_implied": {"890/31", "890/31"},
+	"aws_revenue_rise_implied":    {"2136/310", "2136/310"},
+	// company-wide 2026 capex ÷ AWS's run rate: 200 ÷ (35.6 × 4) = 200/142.4 = 125/89 (≈ 1.4045).
+	"capex_vs_aws_run_rate": {"125/89", "125/89"},
 }
 
 func TestEvaluateArticleFigures(t *testing.T) {
@@ -92,6 +102,70 @@ func TestEvaluateArticleFigures(t *testing.T) {
 	}
 	if v, _ := rs.Verdict("claim_combined_capex"); v.SupportedPart(calc.DefaultStyle) != "the figures support $650–670 billion, not up to $700 billion" {
 		t.Errorf("claim_combined_capex: %v, %q", v.Outcome, v.SupportedPart(calc.DefaultStyle))
+	}
+}
+
+// TestReaderComparisons pins the comparisons a reader asks for (issue 12
+// #5) as the page shows them, written out by hand: 60–61 ÷ 8 = 7.5–7.625,
+// 7.625 rounds half away from zero to 7.63; 890/31 = 28.70967…, 28.71
+// (28.710 at three places);
+// 213.6/31 = 6.8903…, 6.89; 125/89 = 1.4044…, 1.40. And the new kind,
+// implied_previous, under other growth: 35.6 ÷ 0.8 = 44.5 at −20 %,
+// 35.6 ÷ 1 at 0 %, and no earlier value at −100 %.
+func TestReaderComparisons(t *testing.T) {
+	ds := data.Default()
+	three := calc.Style{Digits: 3}
+	cases := []struct {
+		name, id string
+		a        calc.Assumptions
+		st       calc.Style
+		want     string
+		unit     data.Unit
+		span     data.Span
+	}{
+		{"article", "anthropic_stake_multiple", nil, calc.DefaultStyle, "7.5× – ≈ 7.63×", data.Times, data.Point},
+		{"article, 3 places", "anthropic_stake_multiple", nil, three, "7.5–7.625×", data.Times, data.Point},
+		{"article", "anthropic_paper_gain", nil, calc.DefaultStyle, "$52–53 billion", data.USDBillion, data.Point},
+		{"article", "capex_vs_estimate_diff", nil, calc.DefaultStyle, "$51.14 billion", data.USDBillion, data.Year},
+		{"article", "aws_q4_2024_revenue_implied", nil, calc.DefaultStyle, "≈ $28.71 billion", data.USDBillion, data.Quarter},
+		{"article, 3 places", "aws_q4_2024_revenue_implied", nil, three, "≈ $28.710 billion", data.USDBillion, data.Quarter},
+		{"article", "aws_revenue_rise_implied", nil, calc.DefaultStyle, "≈ $6.89 billion", data.USDBillion, data.Quarter},
+		{"article", "capex_vs_aws_run_rate", nil, calc.DefaultStyle, "≈ 1.40×", data.Times, data.Year},
+		{"growth −20%", "aws_q4_2024_revenue_implied", calc.Assumptions{"aws_growth": decimal.RequireFromString("-20")}, calc.DefaultStyle,
+			"$44.5 billion", data.USDBillion, data.Quarter},
+		{"growth −20%", "aws_revenue_rise_implied", calc.Assumptions{"aws_growth": decimal.RequireFromString("-20")}, calc.DefaultStyle,
+			"−$8.9 billion", data.USDBillion, data.Quarter},
+		{"growth 0%", "aws_revenue_rise_implied", calc.Assumptions{"aws_growth": decimal.Zero}, calc.DefaultStyle,
+			"$0 billion", data.USDBillion, data.Quarter},
+		// 250 ÷ (40 × 4) = 250/160 = 1.5625 → 1.56
+		{"capex 250, revenue 40", "capex_vs_aws_run_rate", calc.Assumptions{"capex_2026": decimal.NewFromInt(250), "aws_q4_revenue": decimal.NewFromInt(40)},
+			calc.DefaultStyle, "≈ 1.56×", data.Times, data.Year},
+	}
+	for _, c := range cases {
+		r, ok := calc.Evaluate(ds, c.a).Get(c.id)
+		if !ok || !r.OK() {
+			t.Errorf("%s: %s: %v", c.name, c.id, r.Err)
+			continue
+		}
+		if got := calc.FormatInterval(r.Value, r.Unit, c.st); got != c.want {
+			t.Errorf("%s: %s shows %q, want %q", c.name, c.id, got, c.want)
+		}
+		if r.Unit != c.unit || r.Span != c.span {
+			t.Errorf("%s: %s in %s over a %s, want %s over a %s", c.name, c.id, r.Unit, r.Span, c.unit, c.span)
+		}
+	}
+	rs := calc.Evaluate(ds, calc.Assumptions{"aws_growth": decimal.NewFromInt(-100)})
+	r, _ := rs.Get("aws_q4_2024_revenue_implied")
+	if !errors.Is(r.Err, calc.ErrZeroDivisor) || !strings.Contains(r.Err.Error(), "−100% leaves no earlier value") {
+		t.Errorf("growth −100%%: err = %v, want no earlier value (division by zero)", r.Err)
+	}
+	if r, _ := rs.Get("aws_revenue_rise_implied"); !errors.Is(r.Err, calc.ErrDependency) {
+		t.Errorf("growth −100%%: the rise's err = %v, want ErrDependency", r.Err)
+	}
+	for _, c := range ds.Comparisons {
+		if c.DashboardOnly != (strings.HasPrefix(c.ID, "anthropic_") || c.ID == "capex_vs_aws_run_rate" || strings.HasSuffix(c.ID, "_implied")) {
+			t.Errorf("%s: dashboard_only %v; the comparisons of issue 12 #5 are on the dashboard alone, the others in their embeds too", c.ID, c.DashboardOnly)
+		}
 	}
 }
 

@@ -57,13 +57,57 @@ type Source struct {
 	Where   string `json:"where"`   // a short pointer: the section and the words quoted
 }
 
-// Article is one of the source articles.
+// Article is one of the source articles. The seed files give neither a
+// headline nor a date, so the widget never shows one of its own making:
+// it names each article by what it is (About, our words, marked as ours
+// wherever shown) and gives a title or a date only when the article does.
 type Article struct {
-	ID        string `json:"id"`
-	Title     string `json:"title"`
-	Publisher string `json:"publisher"`
-	Date      string `json:"date"` // as precise as the article allows, e.g. "2026-02"
-	File      string `json:"file"` // the seed file the text was read from
+	ID string `json:"id"`
+	// About says what the article is, in our words: its kind and its
+	// subject, and who published it as far as its text says ("News report
+	// on Amazon’s layoffs and AI spending, by Kai Emerson, republished by
+	// ESG University").
+	About string `json:"about"`
+	// Short names the article in an embed's compact footer: its publisher
+	// as the text names it, or a description as short ("an unnamed
+	// website").
+	Short string `json:"short"`
+	// Title is the article's own headline, word for word from its text,
+	// and Date its publication date as the text states it; each is empty
+	// when the article gives none (neither seed article gives either).
+	Title string `json:"title,omitempty"`
+	Date  string `json:"date,omitempty"`
+	File  string `json:"file"` // the seed file the text was read from
+}
+
+// Credit is how a source line names the article: name is its own title,
+// to be set in <cite> (cited is true), or else our description; rest
+// follows name and says what is ours and what the article does not give
+// (" (our description; the article gives no headline or date)"), or its
+// date (", 3 February 2026").
+func (a Article) Credit() (name string, cited bool, rest string) {
+	date := ", " + a.Date
+	if a.Title == "" {
+		name, rest = a.About, " (our description; the article gives no headline)"
+		if a.Date == "" {
+			rest, date = " (our description; the article gives no headline or date)", ""
+		}
+		return name, false, rest + date
+	}
+	if a.Date == "" {
+		date = " (no date given)"
+	}
+	return a.Title, true, date
+}
+
+// CreditText is Credit as plain text, the title in curly quotes: for the
+// exports.
+func (a Article) CreditText() string {
+	name, cited, rest := a.Credit()
+	if cited {
+		name = "“" + name + "”"
+	}
+	return name + rest
 }
 
 // Input describes how a reader may adjust a figure: the bounds a slider
@@ -160,10 +204,14 @@ const (
 	Sum Kind = "sum"
 	// Scale is A × Factor (B must be empty), e.g. a quarter annualised.
 	Scale Kind = "scale"
+	// ImpliedPrevious is A ÷ (1 + B/100), in A's unit: the value A grew
+	// from, when B is its growth in percent (revenue of 35.6 after 24%
+	// growth was 35.6 ÷ 1.24 a year before).
+	ImpliedPrevious Kind = "implied_previous"
 )
 
 // Kinds lists every comparison kind, in a stable order.
-var Kinds = []Kind{Share, Difference, PercentChange, Ratio, Spread, Sum, Scale}
+var Kinds = []Kind{Share, Difference, PercentChange, Ratio, Spread, Sum, Scale, ImpliedPrevious}
 
 // Comparison is a derived number declared in the dataset and computed by
 // the engine from figure ids.
@@ -192,6 +240,10 @@ type Comparison struct {
 	// Short is a short label, for tables in a compact graphic; empty
 	// means Label.
 	Short string `json:"short,omitempty"`
+	// DashboardOnly keeps the comparison off its topic's embed graphic,
+	// whose height is budgeted (widget.EmbedHeights): the dashboard and
+	// the exports show it. A topic's lead may not be dashboard-only.
+	DashboardOnly bool `json:"dashboard_only,omitempty"`
 }
 
 // ShortLabel returns Short, or Label when there is no short one.
@@ -244,6 +296,7 @@ type Dataset struct {
 	evalOrder   []Comparison
 	params      []Param
 	paramIdx    map[string]int
+	home        map[string]string // parameter id → topic id, see InputHome
 }
 
 // Bounds is a figure's value as exact decimals: Low == High for a point.

@@ -105,6 +105,10 @@ func TestNoJSONNumbers(t *testing.T) {
 	walk("$", raw)
 }
 
+// TestArticles pins how each source is described. The seed files give
+// no headline and no date, so no article may carry a title or a date; the
+// description is ours, and the names it gives (author, publisher) are the
+// text's own (TestArticlesAsTheSeedsGiveThem checks them in the seeds).
 func TestArticles(t *testing.T) {
 	ds := parseShipped(t)
 	seen := map[string]bool{}
@@ -113,15 +117,17 @@ func TestArticles(t *testing.T) {
 			t.Errorf("article %q listed twice", a.ID)
 		}
 		seen[a.ID] = true
-		for name, v := range map[string]string{"id": a.ID, "title": a.Title, "publisher": a.Publisher, "date": a.Date, "file": a.File} {
+		for name, v := range map[string]string{"id": a.ID, "about": a.About, "short": a.Short, "file": a.File} {
 			if strings.TrimSpace(v) == "" {
 				t.Errorf("article %q: empty %s", a.ID, name)
 			}
 		}
 	}
 	want := map[string]Article{
-		"aws_q4":     {ID: "aws_q4", Publisher: "Tech news blog (unnamed)", Date: "2026-02", File: "000_fafa8e53e84b4ab7.txt"},
-		"layoffs_ai": {ID: "layoffs_ai", Publisher: "ESG University", Date: "2026-02", File: "001_77ee89ff96e401e5.txt"},
+		"aws_q4": {ID: "aws_q4", File: "000_fafa8e53e84b4ab7.txt", Short: "an unnamed website",
+			About: "Analysis of AWS’s Q4 2025 results, Amazon’s layoffs and its AI spending, on a website the text does not name"},
+		"layoffs_ai": {ID: "layoffs_ai", File: "001_77ee89ff96e401e5.txt", Short: "ESG University",
+			About: "News report on Amazon’s layoffs and AI spending, by Kai Emerson, republished by ESG University"},
 	}
 	if len(ds.Articles) != len(want) {
 		t.Errorf("%d articles, want %d", len(ds.Articles), len(want))
@@ -132,8 +138,38 @@ func TestArticles(t *testing.T) {
 			t.Errorf("unexpected article %q", a.ID)
 			continue
 		}
-		if a.Publisher != w.Publisher || a.Date != w.Date || a.File != w.File {
-			t.Errorf("article %q = {%q %q %q}, want {%q %q %q}", a.ID, a.Publisher, a.Date, a.File, w.Publisher, w.Date, w.File)
+		if a != w {
+			t.Errorf("article %q = %+v, want %+v", a.ID, a, w)
+		}
+		name, cited, rest := a.Credit()
+		if name != w.About || cited || rest != " (our description; the article gives no headline or date)" {
+			t.Errorf("article %q credited as %q (cited %v) %q", a.ID, name, cited, rest)
+		}
+	}
+}
+
+// TestCredit: a title goes in <cite> only when the article has one, and a
+// description is always marked as ours.
+func TestCredit(t *testing.T) {
+	for _, tc := range []struct {
+		a                Article
+		name, rest, text string
+		cited            bool
+	}{
+		{Article{About: "News report on X"}, "News report on X", " (our description; the article gives no headline or date)",
+			"News report on X (our description; the article gives no headline or date)", false},
+		{Article{About: "News report on X", Date: "3 February 2026"}, "News report on X", " (our description; the article gives no headline), 3 February 2026",
+			"News report on X (our description; the article gives no headline), 3 February 2026", false},
+		{Article{About: "News report on X", Title: "X happens"}, "X happens", " (no date given)", "“X happens” (no date given)", true},
+		{Article{About: "News report on X", Title: "X happens", Date: "3 February 2026"}, "X happens", ", 3 February 2026",
+			"“X happens”, 3 February 2026", true},
+	} {
+		name, cited, rest := tc.a.Credit()
+		if name != tc.name || cited != tc.cited || rest != tc.rest {
+			t.Errorf("%+v: Credit() = %q, %v, %q; want %q, %v, %q", tc.a, name, cited, rest, tc.name, tc.cited, tc.rest)
+		}
+		if got := tc.a.CreditText(); got != tc.text {
+			t.Errorf("%+v: CreditText() = %q, want %q", tc.a, got, tc.text)
 		}
 	}
 }

@@ -73,7 +73,13 @@ func (ds *Dataset) Validate() error {
 
 	articles := map[string]bool{}
 	for _, a := range ds.Articles {
+		if articles[a.ID] {
+			fail("article %q: %w", a.ID, ErrDuplicateID)
+		}
 		articles[a.ID] = true
+		if a.ID == "" || strings.TrimSpace(a.About) == "" || strings.TrimSpace(a.Short) == "" || a.File == "" {
+			fail("article %q: id, about, short and file: %w", a.ID, ErrMissing)
+		}
 	}
 	seen := map[string]string{}
 	unique := func(id, what string) {
@@ -217,6 +223,9 @@ func (ds *Dataset) Validate() error {
 		}
 	}
 	ds.validateTopics(fail)
+	if len(errs) == 0 { // operands resolve, without cycles
+		ds.buildHomes()
+	}
 	return errors.Join(errs...)
 }
 
@@ -407,9 +416,9 @@ func (ds *Dataset) InGroup(group string) []Comparison {
 	return out
 }
 
-// Inputs returns the adjustable parameters that the given comparisons
-// depend on, directly or through other comparisons, in dataset order.
-func (ds *Dataset) Inputs(cs []Comparison) []Param {
+// figuresOf returns the ids of the figures the given comparisons depend
+// on, directly or through other comparisons.
+func (ds *Dataset) figuresOf(cs []Comparison) map[string]bool {
 	need := map[string]bool{}
 	var walk func(c Comparison)
 	walk = func(c Comparison) {
@@ -424,6 +433,44 @@ func (ds *Dataset) Inputs(cs []Comparison) []Param {
 	for _, c := range cs {
 		walk(c)
 	}
+	return need
+}
+
+// InStory returns the comparisons of a group that its embed graphic
+// shows: InGroup without the dashboard-only ones.
+func (ds *Dataset) InStory(group string) []Comparison {
+	var out []Comparison
+	for _, c := range ds.InGroup(group) {
+		if !c.DashboardOnly {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// InputHome returns the id of the topic whose dashboard section holds the
+// field of an adjustable parameter (every field is on the page once): the
+// first topic whose embed graphic uses it, else the first topic that uses
+// it at all; "" for a parameter no comparison uses.
+func (ds *Dataset) InputHome(param string) string { return ds.home[param] }
+
+func (ds *Dataset) buildHomes() {
+	ds.home = map[string]string{}
+	for _, in := range []func(string) []Comparison{ds.InStory, ds.InGroup} {
+		for _, t := range ds.Topics {
+			for _, p := range ds.Inputs(in(t.ID)) {
+				if _, ok := ds.home[p.ID]; !ok {
+					ds.home[p.ID] = t.ID
+				}
+			}
+		}
+	}
+}
+
+// Inputs returns the adjustable parameters that the given comparisons
+// depend on, directly or through other comparisons, in dataset order.
+func (ds *Dataset) Inputs(cs []Comparison) []Param {
+	need := ds.figuresOf(cs)
 	var out []Param
 	for _, p := range ds.params {
 		if need[p.Figure.ID] {
@@ -433,12 +480,14 @@ func (ds *Dataset) Inputs(cs []Comparison) []Param {
 	return out
 }
 
-// Sources returns the articles the given comparisons' figures come from,
-// in dataset order.
+// Sources returns the articles the given comparisons' figures (adjustable
+// or not) and the claims about them come from, in dataset order.
 func (ds *Dataset) Sources(cs []Comparison) []Article {
 	used := map[string]bool{}
-	for _, p := range ds.Inputs(cs) {
-		used[p.Figure.Source.Article] = true
+	for id := range ds.figuresOf(cs) {
+		if f, ok := ds.Figure(id); ok {
+			used[f.Source.Article] = true
+		}
 	}
 	for _, cl := range ds.Claims {
 		for _, c := range cs {

@@ -5,27 +5,18 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"amzwidget/internal/seeds"
 )
 
-// seedDir returns the directory holding the articles' seed files: the
-// shared/seeds directory beside the repository (../shared/seeds from the
-// module root, as CI clones it), or AMZ_SEEDS when that is set. It fails
-// the test, never skips it, when the directory is not there.
+// seedDir returns the directory holding the articles' seed files (see
+// internal/seeds). It fails the test, never skips it, when the directory
+// is not there.
 func seedDir(t *testing.T) string {
 	t.Helper()
-	dir := os.Getenv("AMZ_SEEDS")
-	if dir == "" {
-		root, err := filepath.Abs("..") // this package's directory is <module root>/data
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := os.Stat(filepath.Join(root, "go.mod")); err != nil {
-			t.Fatalf("module root %s has no go.mod: %v", root, err)
-		}
-		dir = filepath.Join(root, "..", "shared", "seeds")
-	}
-	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		t.Fatalf("the articles' seed files are not at %s (clone shared/ beside the repository, or set AMZ_SEEDS): %v", dir, err)
+	dir, err := seeds.Dir()
+	if err != nil {
+		t.Fatal(err)
 	}
 	return dir
 }
@@ -86,5 +77,42 @@ func TestExcerptsInSeeds(t *testing.T) {
 	}
 	if n < 40 {
 		t.Errorf("checked only %d excerpts", n)
+	}
+}
+
+// TestArticlesAsTheSeedsGiveThem: an article's title and date, when the
+// dataset gives one, are word for word in its seed file (neither seed has
+// a headline or a date, so neither article may carry one), and the names
+// its description gives — author, publisher — are the text's own.
+func TestArticlesAsTheSeedsGiveThem(t *testing.T) {
+	dir := seedDir(t)
+	ds := parseShipped(t)
+	names := map[string][]string{ // written out by hand from the seeds
+		"aws_q4":     nil, // no author, no publisher named
+		"layoffs_ai": {"Kai Emerson", "ESG University"},
+	}
+	for _, a := range ds.Articles {
+		b, err := os.ReadFile(filepath.Join(dir, a.File))
+		if err != nil {
+			t.Fatalf("article %s: %v", a.ID, err)
+		}
+		text := string(b)
+		for what, s := range map[string]string{"title": a.Title, "date": a.Date} {
+			if s != "" && !strings.Contains(text, s) {
+				t.Errorf("article %s: %s %q is not in %s", a.ID, what, s, a.File)
+			}
+		}
+		want, ok := names[a.ID]
+		if !ok {
+			t.Errorf("article %s: no names written out for it here", a.ID)
+		}
+		for _, n := range want {
+			if !strings.Contains(text, n) || !strings.Contains(a.About, n) {
+				t.Errorf("article %s: %q should be in both its seed and its description %q", a.ID, n, a.About)
+			}
+		}
+		if a.Short != "an unnamed website" && !strings.Contains(text, a.Short) {
+			t.Errorf("article %s: short name %q is not in %s", a.ID, a.Short, a.File)
+		}
 	}
 }

@@ -81,6 +81,8 @@ func (ds *Dataset) validateTopics(fail func(format string, args ...any)) {
 			fail("topic %q: lead %q: %w", t.ID, t.Lead, ErrUnknownID)
 		} else if c.Group != t.ID {
 			fail("topic %q: lead %q belongs to topic %q", t.ID, t.Lead, c.Group)
+		} else if c.DashboardOnly {
+			fail("topic %q: lead %q is dashboard-only, off the topic's embed graphic", t.ID, t.Lead)
 		}
 		if _, ok := ds.Param(t.LeadInput); !ok {
 			fail("topic %q: lead input %q is not an adjustable figure: %w", t.ID, t.LeadInput, ErrUnknownID)

@@ -72,6 +72,8 @@ func TestTopicValidation(t *testing.T) {
 		{"duplicate topic", func(d *Dataset) { d.Topics[1].ID = d.Topics[0].ID }, "duplicate"},
 		{"no question", func(d *Dataset) { d.Topics[0].Question = " " }, "question"},
 		{"comparison without topic", func(d *Dataset) { d.Topics = d.Topics[:2] }, "topic \"growth\""},
+		{"dashboard-only lead", func(d *Dataset) { d.Topics[1].Lead = "capex_vs_aws_run_rate" }, "dashboard-only"},
+		{"article without description", func(d *Dataset) { d.Articles[0].About = "" }, "about"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -108,5 +110,49 @@ func TestHeadline(t *testing.T) {
 	tp.Negative = ""
 	if b, a, m := tp.Headline(true); b != "It is " || a != " above." || m {
 		t.Errorf("Headline(true) without Negative = %q, %q, %v", b, a, m)
+	}
+}
+
+// TestStoriesAndHomes: a topic's embed graphic shows its comparisons but
+// the dashboard-only ones, and every adjustable figure has its field in
+// one dashboard section: the topic whose graphic uses it, else the first
+// that uses it at all.
+func TestStoriesAndHomes(t *testing.T) {
+	ds, err := Load(readShipped(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tp := range ds.Topics {
+		all, story := ds.InGroup(tp.ID), ds.InStory(tp.ID)
+		n := 0
+		for _, c := range all {
+			if c.DashboardOnly {
+				n++
+			}
+		}
+		if len(story) != len(all)-n {
+			t.Errorf("topic %s: %d comparisons in its graphic, want %d of %d", tp.ID, len(story), len(all)-n, len(all))
+		}
+		for _, c := range story {
+			if c.DashboardOnly {
+				t.Errorf("topic %s: the graphic shows dashboard-only %s", tp.ID, c.ID)
+			}
+		}
+	}
+	for param, want := range map[string]string{
+		"workforce":                       "workforce",
+		"capex_2026":                      "capex",
+		"aws_q4_revenue":                  "growth", // the capex run-rate ratio uses it too, dashboard only
+		"anthropic_investment":            "capex",  // no graphic uses it
+		"anthropic_investment_value_high": "capex",
+	} {
+		if got := ds.InputHome(param); got != want {
+			t.Errorf("InputHome(%s) = %q, want %q", param, got, want)
+		}
+	}
+	for _, p := range ds.Params() {
+		if ds.InputHome(p.ID) == "" {
+			t.Errorf("parameter %s has no section", p.ID)
+		}
 	}
 }

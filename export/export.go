@@ -124,10 +124,7 @@ func source(ds *data.Dataset, s data.Source) string {
 	if !ok {
 		return s.Where
 	}
-	out := a.Publisher + ", “" + a.Title + "”"
-	if a.Date != "" {
-		out += ", " + a.Date
-	}
+	out := a.CreditText()
 	if s.Where != "" {
 		out += ": " + s.Where
 	}

@@ -70,6 +70,18 @@ func TestCSVHandComputed(t *testing.T) {
 		{"hyperscaler_capex_sum", "low", "640"},
 		{"hyperscaler_capex_sum", "high", "670"},
 		{"aws_vs_azure_growth", "value", "-15"},
+		// issue 12 #5, by hand: 61 − 8 = 53; 61 ÷ 8 = 7.625; 35.6 ÷ 1.24 =
+		// 890/31 = 28.(709677419354838) → 28.709677419355 at 12 places;
+		// 200 ÷ 142.4 = 125/89 = 1.404494382022…
+		{"anthropic_paper_gain", "high", "53"},
+		{"anthropic_stake_multiple", "high", "7.625"},
+		{"aws_q4_2024_revenue_implied", "value", "28.709677419355"},
+		{"aws_q4_2024_revenue_implied", "displayed", "≈ $28.71 billion"},
+		{"aws_q4_2024_revenue_implied", "period", "quarter"},
+		{"capex_vs_aws_run_rate", "displayed", "≈ 1.40×"},
+		// The source: our description, marked as ours, then the place.
+		{"workforce", "source", "News report on Amazon’s layoffs and AI spending, by Kai Emerson, republished by ESG University " +
+			"(our description; the article gives no headline or date): Paragraph 2 (layoffs) — “its corporate workforce of around 350,000”"},
 	}
 	for _, c := range cases {
 		r, ok := rs[c.id]

@@ -100,6 +100,9 @@ func (b *Board) load(u *url.URL) {
 	}
 	b.sc, b.problems = scenario.Decode(ds, q)
 	b.cmps = ds.InGroup(b.Group)
+	if b.Story {
+		b.cmps = ds.InStory(b.Group)
+	}
 	b.drafts = map[string]draft{}
 	// A refused URL value shows its message at its field too, with the
 	// article's value in the field, in the page's number format: never
@@ -373,25 +376,54 @@ func (b *Board) classes() []string {
 }
 
 // section draws one topic: its heading (on the dashboard), its inputs and
-// its result cards.
-func (b *Board) section(id, title string, cmps []data.Comparison, params []data.Param, st calc.Style) app.UI {
-	return app.Section().Class("topic", "topic-"+id).ID("topic-"+id).Aria("labelledby", "title-"+id).Body(
-		app.H2().Class("topic-title").ID("title-"+id).Text(title),
+// its result cards. A figure that several topics use has its field in one
+// of them (data.InputHome); the others link to it.
+func (b *Board) section(t data.Topic, st calc.Style) app.UI {
+	ds := data.Default()
+	cmps := ds.InGroup(t.ID)
+	var own, elsewhere []data.Param
+	for _, p := range ds.Inputs(cmps) {
+		if ds.InputHome(p.ID) == t.ID {
+			own = append(own, p)
+		} else {
+			elsewhere = append(elsewhere, p)
+		}
+	}
+	return app.Section().Class("topic", "topic-"+t.ID).ID("topic-"+t.ID).Aria("labelledby", "title-"+t.ID).Body(
+		app.H2().Class("topic-title").ID("title-"+t.ID).Text(t.Title),
 		app.Div().Class("topic-body").Body(
 			app.Div().Class("inputs").Body(
 				app.H3().Class("section-title").Text("Assumptions"),
 				app.Div().Class("fields").Body(
-					app.Range(params).Slice(func(i int) app.UI { return b.field(params[i], st, false) }),
+					app.Range(own).Slice(func(i int) app.UI { return b.field(own[i], st, false) }),
 				),
+				app.Range(elsewhere).Slice(func(i int) app.UI { return b.fieldElsewhere(t, elsewhere[i], st) }),
 			),
 			app.Div().Class("results").Body(
 				app.H3().Class("section-title").Text("Comparisons"),
 				app.Div().Class("cards").Body(
 					app.Range(cmps).Slice(func(i int) app.UI { return b.card(cmps[i], st) }),
 				),
-				app.Div().Class("charts").Body(b.chart(chartOf(id), st)),
+				app.Div().Class("charts").Body(b.chart(t.Chart, st)),
 			),
 		),
+	)
+}
+
+// fieldElsewhere names a figure the section of topic t uses whose field
+// is in another topic's section, with its current value and a link to the
+// field.
+func (b *Board) fieldElsewhere(t data.Topic, p data.Param, st calc.Style) app.UI {
+	ds := data.Default()
+	home, _ := ds.Topic(ds.InputHome(p.ID))
+	v := calc.Format(calc.Dec(b.sc.Value(p)), p.Figure.Unit, st)
+	if !b.sc.Changed(p.ID) {
+		v = p.Figure.Qualify(v)
+	}
+	return app.P().Class("field-elsewhere").ID("elsewhere-"+t.ID+"-"+p.ID).Body(
+		app.Text("Also uses "),
+		app.A().Href("#field-"+p.ID).Text(Label(p)),
+		app.Text(": "+keepTogether(v)+", set in the section "+home.Title+"."),
 	)
 }
 
@@ -430,12 +462,6 @@ func (b *Board) card(c data.Comparison, st calc.Style) app.UI {
 		}
 	}
 	return &ComparisonCard{Result: r, Verdicts: vs, Style: st}
-}
-
-// chartOf returns the chart kind of the topic with the given id.
-func chartOf(topic string) string {
-	t, _ := data.Default().Topic(topic)
-	return t.Chart
 }
 
 // localeOnly is the default style in st's locale: the article's figures

@@ -28,7 +28,9 @@ const ControlsParam = "controls"
 // topic's own embed page, 2 where several stories share a page.
 func (b *Board) story(t data.Topic, st calc.Style, level int) app.UI {
 	ds := data.Default()
-	cmps := ds.InGroup(t.ID)
+	// The graphic's height is budgeted: the dashboard-only comparisons
+	// are left to the dashboard.
+	cmps := ds.InStory(t.ID)
 	params := ds.Inputs(cmps)
 	lead, _ := ds.Param(t.LeadInput)
 	var others []data.Param
@@ -55,7 +57,7 @@ func (b *Board) story(t data.Topic, st calc.Style, level int) app.UI {
 	}
 	var verdicts []calc.Verdict
 	for _, v := range b.res.Verdicts() {
-		if c, ok := ds.Comparison(v.Claim.Comparison); ok && c.Group == t.ID {
+		if c, ok := ds.Comparison(v.Claim.Comparison); ok && c.Group == t.ID && !c.DashboardOnly {
 			verdicts = append(verdicts, v)
 		}
 	}

@@ -43,25 +43,25 @@ func (v *TopicView) Render() app.UI {
 	if v.Story {
 		return b.story(t, st, v.Level)
 	}
-	cmps := ds.InGroup(t.ID)
-	return b.section(t.ID, t.Title, cmps, ds.Inputs(cmps), st)
+	return b.section(t, st)
 }
 
 // topicView returns the component that draws topic t.
 func (b *Board) topicView(t data.Topic, story bool, level int) app.UI {
-	return &TopicView{Board: b, Topic: t.ID, Story: story, Level: level, Key: b.topicKey(t)}
+	return &TopicView{Board: b, Topic: t.ID, Story: story, Level: level, Key: b.topicKey(t, story)}
 }
 
-// topicKey sums up everything topic t shows: the display style, and for
-// each of its inputs the value in force, whether it was changed, and the
-// reader's draft text and its error; and whether its assumptions are open.
-func (b *Board) topicKey(t data.Topic) string {
+// topicKey sums up everything topic t shows, laid out as a story or at
+// length: the display style, and for each input of the comparisons shown
+// the value in force, whether it was changed, and the reader's draft text
+// and its error; and whether its assumptions are open.
+func (b *Board) topicKey(t data.Topic, story bool) string {
 	ds := data.Default()
 	st := b.sc.Style()
 	var k strings.Builder
 	k.WriteString(strconv.Itoa(st.Digits))
 	k.WriteString("|" + strconv.FormatBool(st.Exact) + "|" + st.Locale.Tag + "|" + strconv.FormatBool(b.open[t.ID]))
-	for _, p := range ds.Inputs(ds.InGroup(t.ID)) {
+	for _, p := range ds.Inputs(topicComparisons(ds, t, story)) {
 		k.WriteString("|" + p.ID + "=" + b.sc.Value(p).String())
 		if b.sc.Changed(p.ID) {
 			k.WriteString("*")
@@ -74,4 +74,13 @@ func (b *Board) topicKey(t data.Topic) string {
 		}
 	}
 	return k.String()
+}
+
+// topicComparisons are the comparisons topic t shows: on its story, those
+// not kept to the dashboard; at length, all of them.
+func topicComparisons(ds *data.Dataset, t data.Topic, story bool) []data.Comparison {
+	if story {
+		return ds.InStory(t.ID)
+	}
+	return ds.InGroup(t.ID)
 }

@@ -85,7 +85,7 @@ func TestTopicKeyIsComplete(t *testing.T) {
 	for _, story := range []bool{false, true} {
 		for _, topic := range ds.Topics {
 			inputs := map[string]bool{}
-			for _, p := range ds.Inputs(ds.InGroup(topic.ID)) {
+			for _, p := range ds.Inputs(topicComparisons(ds, topic, story)) {
 				inputs[p.ID] = true
 			}
 			draw := func(b *Board) string {
@@ -94,7 +94,7 @@ func TestTopicKeyIsComplete(t *testing.T) {
 			}
 			base := &Board{Story: story}
 			base.load(&url.URL{Path: "/"})
-			before, beforeKey := draw(base), base.topicKey(topic)
+			before, beforeKey := draw(base), base.topicKey(topic, story)
 			for _, p := range ds.Params() {
 				b := &Board{Story: story}
 				b.load(&url.URL{Path: "/"})
@@ -103,14 +103,14 @@ func TestTopicKeyIsComplete(t *testing.T) {
 					t.Fatal(err)
 				}
 				b.res = b.sc.Evaluate()
-				after, afterKey := draw(b), b.topicKey(topic)
+				after, afterKey := draw(b), b.topicKey(topic, story)
 				// From one changed value to another, too.
 				if inputs[p.ID] {
 					w := otherValue(t, b, p, 1)
 					if err := b.sc.Set(p.ID, w); err != nil {
 						t.Fatal(err)
 					}
-					if b.topicKey(topic) == afterKey {
+					if b.topicKey(topic, story) == afterKey {
 						t.Errorf("story=%v topic %s: setting its input %s from %s to %s left the key unchanged", story, topic.ID, p.ID, v, w)
 					}
 				}
