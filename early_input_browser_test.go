@@ -15,9 +15,9 @@ import (
 	"github.com/chromedp/chromedp/kb"
 )
 
-// holdWasm delays /web/app.wasm until release is called (or a minute
+// holdWasmOnServer delays /web/app.wasm until release is called (or a minute
 // passes), so that a test acts on the prerendered page first.
-func holdWasm() (wrap func(http.Handler) http.Handler, release func()) {
+func holdWasmOnServer() (wrap func(http.Handler) http.Handler, release func()) {
 	hold := make(chan struct{})
 	var once sync.Once
 	release = func() { once.Do(func() { close(hold) }) }
@@ -42,7 +42,7 @@ func holdWasm() (wrap func(http.Handler) http.Handler, release func()) {
 // it, the link carries it, and the field the reader was typing in keeps
 // the focus.
 func TestBrowserTypingBeforeTheWasmIsKept(t *testing.T) {
-	wrap, letGo := holdWasm()
+	wrap, letGo := holdWasmOnServer()
 	t.Cleanup(letGo)
 	s := startRelease(t, "", release{version: "early-1", wrap: wrap})
 	tab := browsertest.New(t, browsertest.Fresh())
