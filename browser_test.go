@@ -137,7 +137,7 @@ func TestBrowserTypingRecomputesAndSharesByURL(t *testing.T) {
 	}
 	tab.WaitText("#cmp-cut_share_oct2025 .value", "≈ 4.67%") // 14000/300000 = 4.666…%
 	tab.WaitText("#claim-claim_cut_share_total .outcome", "Consistent")
-	tab.WaitText("#field-workforce", "changed")
+	tab.WaitText("#field-workforce .badge:not(.unchanged)", "changed") // the badge shown, not the hidden one holding its place
 	if got := tab.Text("#cmp-capex_vs_estimate_diff .value"); got != before {
 		t.Errorf("an unrelated result changed: %q → %q", before, got)
 	}

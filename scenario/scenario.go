@@ -143,6 +143,30 @@ func (s *Scenario) check(p data.Param, d decimal.Decimal) error {
 	return nil
 }
 
+// ClampToRange returns d for parameter id, kept within the other end of
+// its figure's range: the low end no higher than the high end's value in
+// force, the high end no lower than the low end's. A slider uses it, so
+// that a range's end stops at the other end, as a thumb stops at the end
+// of its track, instead of being refused mid-drag. Other parameters, and
+// unknown ids, get d unchanged.
+func (s *Scenario) ClampToRange(id string, d decimal.Decimal) decimal.Decimal {
+	p, ok := s.Param(id)
+	if !ok {
+		return d
+	}
+	switch p.Part {
+	case data.Low:
+		if hi, ok := s.Param(p.Figure.ID + "_high"); ok && d.GreaterThan(s.Value(hi)) {
+			return s.Value(hi)
+		}
+	case data.High:
+		if lo, ok := s.Param(p.Figure.ID + "_low"); ok && d.LessThan(s.Value(lo)) {
+			return s.Value(lo)
+		}
+	}
+	return d
+}
+
 // Decode reads a scenario from URL parameters. Unknown parameters are
 // ignored; a refused value leaves the article's value in place and is
 // reported as a Problem. Only the first value of a repeated parameter is

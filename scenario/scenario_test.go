@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"amzwidget/data"
+
+	"github.com/shopspring/decimal"
 )
 
 func TestDecode(t *testing.T) {
@@ -132,4 +134,40 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("not stable: %q → %q → %q", raw, enc, again)
 		}
 	})
+}
+
+// TestClampToRange: a range's low end stops at its high end's value in
+// force and the high end at the low end's; other values, other
+// parameters and unknown ids pass unchanged. Alphabet's 2026 capex is
+// $175–185 billion in the article.
+func TestClampToRange(t *testing.T) {
+	s, _ := Decode(data.Default(), nil)
+	moved, _ := Decode(data.Default(), url.Values{"alphabet_capex_low": {"180"}, "alphabet_capex_high": {"190"}})
+	for _, c := range []struct {
+		sc       *Scenario
+		id, in   string
+		want     string
+		clamping bool
+	}{
+		{s, "alphabet_capex_low", "200", "185", true},
+		{s, "alphabet_capex_low", "185", "185", false},
+		{s, "alphabet_capex_low", "100", "100", false},
+		{s, "alphabet_capex_high", "100", "175", true},
+		{s, "alphabet_capex_high", "175", "175", false},
+		{s, "alphabet_capex_high", "300", "300", false},
+		// Against the other end in force, not the article's.
+		{moved, "alphabet_capex_low", "189", "189", false},
+		{moved, "alphabet_capex_low", "195", "190", true},
+		{moved, "alphabet_capex_high", "179", "180", true},
+		{s, "workforce", "99999999", "99999999", false},
+		{s, "no_such_id", "5", "5", false},
+	} {
+		got := c.sc.ClampToRange(c.id, decimal.RequireFromString(c.in))
+		if !got.Equal(decimal.RequireFromString(c.want)) {
+			t.Errorf("ClampToRange(%s, %s) = %s, want %s", c.id, c.in, got, c.want)
+		}
+		if c.clamping == got.Equal(decimal.RequireFromString(c.in)) {
+			t.Errorf("ClampToRange(%s, %s): clamped = %v, want %v", c.id, c.in, !c.clamping, c.clamping)
+		}
+	}
 }

@@ -13,6 +13,7 @@ import (
 	"amzwidget/scenario"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/shopspring/decimal"
 )
 
 // Board is the interactive comparison: the inputs of a group of
@@ -161,6 +162,25 @@ func (b *Board) edit(ctx app.Context, id, text string) {
 		}
 		b.commit(ctx)
 	})
+}
+
+// slide is the action of a slider. Its value is a plain "34.6": the
+// field gets the locale's own form, which it reads back. The end of a
+// range stops at the other end, as a thumb stops at the end of its track,
+// instead of being refused (and snapping back) under the reader's pointer.
+func (b *Board) slide(ctx app.Context, id, plain string) {
+	b.ensure(ctx)
+	text := plain
+	if d, err := decimal.NewFromString(plain); err == nil {
+		c := b.sc.ClampToRange(id, d)
+		if !c.Equal(d) {
+			// The thumb stays at the stop even when the value in force
+			// does not change (and so nothing is redrawn).
+			ctx.JSSrc().Set("value", c.String())
+		}
+		text = calc.FormatNumber(c, b.sc.Style().Locale)
+	}
+	b.edit(ctx, id, text)
 }
 
 // refusedMessage is the message of a refused entry for p: why, and the
@@ -446,7 +466,6 @@ func (b *Board) field(p data.Param, st calc.Style, compact bool) app.UI {
 		Article: p.Figure.Qualify(calc.Format(calc.Dec(p.Default), p.Figure.Unit, localeOnly(st))),
 		Changed: b.sc.Changed(p.ID),
 		Error:   errText,
-		Locale:  st.Locale,
 		Compact: compact,
 		Owner:   b,
 	}

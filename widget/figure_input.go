@@ -5,7 +5,6 @@ import (
 	"amzwidget/data"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-	"github.com/shopspring/decimal"
 )
 
 // FigureInput is one adjustable figure: a labelled text field with its
@@ -24,9 +23,6 @@ type FigureInput struct {
 	Article string // the article's value, formatted
 	Changed bool
 	Error   string
-	// Locale writes a slider's value back into the field in the reader's
-	// number format.
-	Locale calc.Locale
 	// Compact lays the field out on one line, for the lead input right
 	// under a story's answer.
 	Compact bool
@@ -41,6 +37,7 @@ type FigureInput struct {
 // fieldOwner is what a FigureInput reports to: the Board.
 type fieldOwner interface {
 	edit(ctx app.Context, id, text string)
+	slide(ctx app.Context, id, plain string)
 	commit(ctx app.Context)
 	reset(ctx app.Context, id string)
 }
@@ -116,7 +113,13 @@ func (f *FigureInput) Render() app.UI {
 			app.If(unit != "", func() app.UI { return app.Span().Class("unit").Text(" (" + unit + ")") }),
 			// Compact, the label shares its line with the slider: nothing
 			// may appear there mid-drag. The Reset below says it instead.
-			app.If(f.Changed && !f.Compact, func() app.UI { return app.Span().Class("badge").Text("changed") }),
+			app.If(!f.Compact, func() app.UI {
+				if f.Changed {
+					return app.Span().Class("badge").Text("changed")
+				}
+				// Hidden, it keeps its place (see widget.css).
+				return app.Span().Class("badge", "unchanged").Aria("hidden", "true").Text("changed")
+			}),
 		),
 		app.Div().Class("controls").Body(
 			app.Input().
@@ -163,13 +166,7 @@ func (f *FigureInput) Render() app.UI {
 						if f.Owner == nil {
 							return
 						}
-						// The slider's value is a plain "34.6": give the
-						// field the locale's own form, which it reads back.
-						v := ctx.JSSrc().Get("value").String()
-						if d, err := decimal.NewFromString(v); err == nil {
-							v = calc.FormatNumber(d, f.Locale)
-						}
-						f.Owner.edit(ctx, id, v)
+						f.Owner.slide(ctx, id, ctx.JSSrc().Get("value").String())
 					}).
 					// The end of a drag: the value is finished.
 					OnChange(func(ctx app.Context, e app.Event) {
