@@ -6,10 +6,14 @@ ADDR    ?= :8000
 COMMIT  := $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo dev)
 FUZZTIME ?= 10s
 PREFIX  ?= /
+# DATA is a dataset file for `make check` (empty: the shipped data/dataset.json);
+# SOURCES the directory of its articles' texts (default for the shipped one: ../shared/seeds).
+DATA    ?=
+SOURCES ?= $(if $(DATA),,$(wildcard ../shared/seeds))
 export GOFLAGS := -buildvcs=false
 SHELL   := /bin/bash
 
-.PHONY: all build wasm server run test deps lint unit race fuzz static bench clean
+.PHONY: all build wasm server run check test deps lint unit race fuzz static bench clean
 
 all: build
 
@@ -26,6 +30,10 @@ server:
 ## run: build everything and serve on http://localhost:8000
 run: build
 	./bin/amzwidget -addr $(ADDR)
+
+## check: every problem of a dataset (DATA=file.json), one per line with its place and what is accepted; quotes checked against SOURCES=dir
+check: server
+	./bin/amzwidget -check $(or $(DATA),data/dataset.json)$(if $(SOURCES), -sources $(SOURCES))
 
 ## static: the site as static files in dist/ for any static host or CDN (PREFIX=/sub/path/)
 static: build

@@ -5,6 +5,7 @@
 // Usage:
 //
 //	go run . -addr :8000
+//	go run . -check data/dataset.json   # every problem of a dataset file
 //
 // Run `go run . -h` for every flag. `make build` must have built
 // web/app.wasm first.
@@ -35,7 +36,7 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stderr); err != nil {
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			os.Exit(0)
 		}
@@ -58,6 +59,9 @@ type config struct {
 	logger    *slog.Logger
 	// version overrides the build's version (tests start two "releases").
 	version string
+	// check is a dataset file to check instead of serving (-check), and
+	// sources the directory of its articles' texts (-sources).
+	check, sources string
 }
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -74,8 +78,12 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&c.site.trustProxy, "trust-proxy", false,
 		"without -public-url, believe X-Forwarded-Proto and X-Forwarded-Host (only behind a proxy that sets them: clients can forge them)")
 	fs.BoolVar(&c.accessLog, "access-log", true, "log one line per request at Info (method, path without the query, status, bytes, duration)")
+	fs.StringVar(&c.check, "check", "",
+		"check the dataset `FILE` instead of serving: print every problem, one per line, with its place and what is accepted; exit status 1 on any")
+	fs.StringVar(&c.sources, "sources", "",
+		"with -check: the `DIR`ectory of the articles' texts (each article's file), to check that every quote is word for word in its article (default: the dataset's directory, where a missing text is skipped)")
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: amzwidget [flags]\n\nServes the Amazon AI-bet comparison widget.\n\nFlags:\n")
+		fmt.Fprintf(fs.Output(), "Usage: amzwidget [flags]\n       amzwidget -check FILE [-sources DIR]\n\nServes the Amazon AI-bet comparison widget, or checks a dataset file.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -94,10 +102,13 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	return c, nil
 }
 
-func run(ctx context.Context, args []string, stderr io.Writer) error {
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cfg, err := parseFlags(args, stderr)
 	if err != nil {
 		return err
+	}
+	if cfg.check != "" {
+		return checkDataset(stdout, cfg.check, cfg.sources)
 	}
 	cfg.logger = slog.New(slog.NewTextHandler(stderr, nil))
 	h, err := newHandler(cfg)

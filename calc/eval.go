@@ -13,10 +13,13 @@ import (
 // Errors a Result may carry (wrapped, with the details a reader needs).
 var (
 	// ErrPeriodMismatch: the comparison would set a flow over one span of
-	// time (a year) against a flow over another (a quarter).
-	ErrPeriodMismatch = errors.New("figures cover different periods")
-	// ErrUnitMismatch: the operands are in different units.
-	ErrUnitMismatch = errors.New("figures are in different units")
+	// time (a year) against a flow over another (a quarter). It is the
+	// dataset's own error: a valid dataset has it only where a comparison
+	// declares periods_differ.
+	ErrPeriodMismatch = data.ErrPeriodMismatch
+	// ErrUnitMismatch: the operands are in different units (the dataset's
+	// own error, which Validate rules out).
+	ErrUnitMismatch = data.ErrUnitMismatch
 	// ErrDependency: an operand is a comparison that could not be computed.
 	ErrDependency = errors.New("depends on a result that cannot be computed")
 )

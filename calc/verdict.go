@@ -41,7 +41,8 @@ func (o Outcome) String() string { return outcomeNames[o] }
 
 // Hedges lists the words that make a claim approximate. A hedged claim is
 // consistent within ±5 % of the computed value.
-var Hedges = []string{"about", "roughly", "approximately", "around", "nearly", "almost", "~", "could approach", "some", "close to"}
+// They are the dataset's list: Validate accepts no other hedge on a claim.
+var Hedges = data.ClaimHedges
 
 // HedgeTolerance is the relative tolerance of a hedged claim: 5 %.
 var HedgeTolerance = MustParse("0.05")

@@ -13,6 +13,7 @@
 package data
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -138,7 +139,8 @@ type Figure struct {
 	Period string `json:"period"` // human-readable: "Q4 2025", "2026", "January 2026"
 	Span   Span   `json:"span"`
 	// Approx is true when the article hedges the figure ("about",
-	// "roughly", "~", "nearly"); Hedge holds the word it used.
+	// "roughly", "~", "nearly"); Hedge holds the word it used, one of
+	// FigureHedges.
 	Approx bool   `json:"approx,omitempty"`
 	Hedge  string `json:"hedge,omitempty"`
 	// Note is the article's own words after the value, such as
@@ -169,6 +171,17 @@ func (f Figure) Qualify(formatted string) string {
 	}
 	return s
 }
+
+// ClaimHedges are the words that make a claim approximate: a claim with
+// one is consistent within ±5 % of the computed value (see calc.Check).
+// A claim's hedge must be one of them.
+var ClaimHedges = []string{"about", "roughly", "approximately", "around", "nearly", "almost", "~", "could approach", "some", "close to"}
+
+// FigureHedges are the qualifier words a figure's hedge may be: the
+// claims' hedges, and the words an article puts before a bound. Qualify
+// writes "~" against the value ("~$150 billion") and any other word
+// before it, with a space ("around 350,000").
+var FigureHedges = append(slices.Clone(ClaimHedges), "over", "more than", "under", "less than", "at least", "at most", "up to")
 
 // Qualifier is the article's qualifier of the figure alone: its hedge
 // word and its note ("~ (estimated run-rate)"), or "".
@@ -237,6 +250,12 @@ type Comparison struct {
 	Group string `json:"group"`
 	// Note explains the comparison to a reader, in one sentence.
 	Note string `json:"note,omitempty"`
+	// PeriodsDiffer declares that the operands cover different periods
+	// (a year against a quarter) on purpose: the comparison shows that
+	// the article sets them against each other, so it cannot be computed
+	// and its claims cannot be checked. Without it, Validate reports the
+	// mismatch.
+	PeriodsDiffer bool `json:"periods_differ,omitempty"`
 	// Short is a short label, for tables in a compact graphic; empty
 	// means Label.
 	Short string `json:"short,omitempty"`
@@ -281,6 +300,9 @@ func (c Claim) IsRange() bool { return c.StatedLow != "" || c.StatedHigh != "" }
 // Dataset is the whole embedded file, as parsed. Use Load or Default to get
 // one that has been validated; the lookups below assume validation passed.
 type Dataset struct {
+	// Schema is the JSON Schema the file declares (docs/dataset.schema.json),
+	// for editors; the dataset ignores it.
+	Schema      string       `json:"$schema,omitempty"`
 	Title       string       `json:"title"`
 	Articles    []Article    `json:"articles"`
 	Figures     []Figure     `json:"figures"`

@@ -1,7 +1,10 @@
 package data_test
 
 import (
+	"errors"
 	"fmt"
+	"os"
+	"strings"
 
 	"amzwidget/data"
 )
@@ -59,4 +62,22 @@ func ExampleFigure_Qualify() {
 	// around VALUE | "around"
 	// ~VALUE (estimated run-rate) | "~ (estimated run-rate)"
 	// VALUE | ""
+}
+
+// Check reports every problem of a dataset file, each at its JSON path
+// and line, saying what is accepted, and wrapping a sentinel error.
+func ExampleCheck() {
+	b, _ := os.ReadFile("dataset.json")
+	bad := strings.Replace(string(b), `"value": "350000"`, `"value": "1e6"`, 1)
+	bad = strings.Replace(bad, `"a": ["cut_oct2025", "cut_jan2026"]`, `"a": ["cut_oct2025", "cut_jan2062"]`, 1)
+	_, problems := data.Check([]byte(bad), data.CheckOptions{})
+	for _, p := range problems {
+		fmt.Println(p)
+		fmt.Println(errors.Is(p, data.ErrBadNumber), errors.Is(p, data.ErrUnknownID))
+	}
+	// Output:
+	// figures[0].value: "1e6" is not a plain decimal (write digits with an optional point, like 350000 or 34.6)
+	// true false
+	// comparisons[0].a: unknown id "cut_jan2062"; did you mean "cut_jan2026"? (an operand is the id of a figure or of another comparison)
+	// false true
 }

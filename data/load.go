@@ -1,13 +1,10 @@
 package data
 
 import (
-	"bytes"
 	_ "embed"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/shopspring/decimal"
@@ -16,7 +13,8 @@ import (
 //go:embed dataset.json
 var embedded []byte
 
-// Sentinel errors returned (wrapped) by Load and Validate.
+// Sentinel errors: every Problem, and so every error of Load and
+// Validate, wraps one of them (errors.Is tells them apart).
 var (
 	ErrDuplicateID = errors.New("duplicate id")
 	ErrUnknownID   = errors.New("unknown id")
@@ -26,22 +24,56 @@ var (
 	ErrBadRange    = errors.New("low above high")
 	ErrMissing     = errors.New("missing field")
 	ErrCycle       = errors.New("comparisons refer to each other in a cycle")
+
+	// ErrSyntax: the file is not valid JSON.
+	ErrSyntax = errors.New("not valid JSON")
+	// ErrUnknownField: a key the dataset does not have (a misspelling).
+	ErrUnknownField = errors.New("unknown field")
+	// ErrDuplicateKey: the same key twice in one object.
+	ErrDuplicateKey = errors.New("key given twice")
+	// ErrWrongType: a value of the wrong JSON type, such as a JSON number
+	// where the dataset takes a decimal string.
+	ErrWrongType = errors.New("wrong JSON type")
+	// ErrBadID: an id that is not snake_case.
+	ErrBadID = errors.New("not a valid id")
+	// ErrUnknownValue: a word outside its list (a span, a relation, a
+	// chart).
+	ErrUnknownValue = errors.New("not one of the accepted values")
+	// ErrUnknownQualifier: a hedge word outside FigureHedges (a figure's)
+	// or ClaimHedges (a claim's).
+	ErrUnknownQualifier = errors.New("unknown qualifier word")
+	// ErrConflict: fields that do not go together, such as a value and a
+	// range, or a factor on a kind other than scale.
+	ErrConflict = errors.New("fields that do not go together")
+	// ErrBadInput: a slider that cannot show the article's value.
+	ErrBadInput = errors.New("slider does not fit its figure")
+	// ErrUnitMismatch: a comparison sets operands in different units
+	// against each other, or adds them up (calc.ErrUnitMismatch is it).
+	ErrUnitMismatch = errors.New("figures are in different units")
+	// ErrPeriodMismatch: a comparison sets a flow over one span of time
+	// against a flow over another, without declaring periods_differ
+	// (calc.ErrPeriodMismatch is it).
+	ErrPeriodMismatch = errors.New("figures cover different periods")
+	// ErrOtherTopic: a topic's lead or claim belongs to another topic.
+	ErrOtherTopic = errors.New("belongs to another topic")
+	// ErrValueMark: a topic's sentence without {value}, or with two.
+	ErrValueMark = errors.New("sentence must hold {value} once")
+	// ErrQuoteNotFound: quoted words that are not word for word in the
+	// cited article (or a hedge that is not among them).
+	ErrQuoteNotFound = errors.New("quote not found in its source")
+	// ErrNoSourceText: the text of a cited article could not be read.
+	ErrNoSourceText = errors.New("source text not readable")
 )
 
 // Load parses a dataset from JSON and validates it. Unknown fields are an
 // error, so that a misspelt key in a newsroom's data file is caught rather
-// than silently ignored.
+// than silently ignored. The error joins every problem Check finds.
 func Load(b []byte) (*Dataset, error) {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	var ds Dataset
-	if err := dec.Decode(&ds); err != nil {
-		return nil, fmt.Errorf("parse dataset: %w", err)
+	ds, probs := Check(b, CheckOptions{})
+	if len(probs) > 0 {
+		return nil, Errors(probs)
 	}
-	if err := ds.Validate(); err != nil {
-		return nil, err
-	}
-	return &ds, nil
+	return ds, nil
 }
 
 var (
@@ -63,193 +95,19 @@ func Default() *Dataset {
 	return defaultDS
 }
 
-// Validate checks the dataset like code: unique ids, known units, spans and
-// kinds, parseable exact numbers, low ≤ high, a source on every figure and
-// claim, operands that exist and no cycle among comparisons. It also builds
-// the lookup tables the accessors use.
+// Validate checks the dataset like code: unique snake_case ids, known
+// units, spans, kinds and qualifier words, plain decimal numbers, low ≤
+// high, sliders that reach the article's values, a quoted source on every
+// figure and claim, operands that exist, in units and periods their
+// comparison can set against each other, no cycle among comparisons, and
+// topics that lead with their own comparisons, shown on their embed
+// graphics; and articles described in our words (about, short), whose
+// optional title and date Check, given the articles' texts, finds word for
+// word there. It returns every problem joined (see Check for them one by
+// one, with their places in the file). It also builds the lookup tables
+// the accessors use.
 func (ds *Dataset) Validate() error {
-	var errs []error
-	fail := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
-
-	articles := map[string]bool{}
-	for _, a := range ds.Articles {
-		if articles[a.ID] {
-			fail("article %q: %w", a.ID, ErrDuplicateID)
-		}
-		articles[a.ID] = true
-		if a.ID == "" || strings.TrimSpace(a.About) == "" || strings.TrimSpace(a.Short) == "" || a.File == "" {
-			fail("article %q: id, about, short and file: %w", a.ID, ErrMissing)
-		}
-	}
-	seen := map[string]string{}
-	unique := func(id, what string) {
-		if id == "" {
-			fail("%s without id: %w", what, ErrMissing)
-			return
-		}
-		if prev, ok := seen[id]; ok {
-			fail("%s %q (also a %s): %w", what, id, prev, ErrDuplicateID)
-		}
-		seen[id] = what
-	}
-	checkSource := func(what, id string, s Source) {
-		if !articles[s.Article] {
-			fail("%s %q: source article %q: %w", what, id, s.Article, ErrUnknownID)
-		}
-		if strings.TrimSpace(s.Where) == "" {
-			fail("%s %q: source without where: %w", what, id, ErrMissing)
-		}
-	}
-
-	ds.figures = map[string]int{}
-	ds.values = map[string]Bounds{}
-	for i, f := range ds.Figures {
-		unique(f.ID, "figure")
-		ds.figures[f.ID] = i
-		if !slices.Contains(Units, f.Unit) {
-			fail("figure %q: %q: %w", f.ID, f.Unit, ErrUnknownUnit)
-		}
-		if f.Span != Point && f.Span != Quarter && f.Span != Year {
-			fail("figure %q: span %q: %w", f.ID, f.Span, ErrUnknownID)
-		}
-		checkSource("figure", f.ID, f.Source)
-		b, err := f.bounds()
-		if err != nil {
-			fail("figure %q: %w", f.ID, err)
-		}
-		ds.values[f.ID] = b
-		if f.Input != nil {
-			for _, s := range []string{f.Input.SliderMin, f.Input.SliderMax, f.Input.Step} {
-				if _, err := ParseDecimal(s); err != nil {
-					fail("figure %q: input: %w", f.ID, err)
-				}
-			}
-		}
-	}
-
-	ds.comparisons = map[string]int{}
-	for i, c := range ds.Comparisons {
-		unique(c.ID, "comparison")
-		ds.comparisons[c.ID] = i
-	}
-	for _, c := range ds.Comparisons {
-		if !slices.Contains(Kinds, c.Kind) {
-			fail("comparison %q: %q: %w", c.ID, c.Kind, ErrUnknownKind)
-		}
-		if len(c.A) == 0 {
-			fail("comparison %q: no operand a: %w", c.ID, ErrMissing)
-		}
-		single := c.Kind == Sum || c.Kind == Scale
-		if single && len(c.B) > 0 {
-			fail("comparison %q: a %s takes no operand b", c.ID, c.Kind)
-		}
-		if !single && len(c.B) == 0 {
-			fail("comparison %q: no operand b: %w", c.ID, ErrMissing)
-		}
-		if (c.Kind == Scale) != (c.Factor != "") {
-			fail("comparison %q: factor goes with kind scale, and only with it", c.ID)
-		}
-		if c.Factor != "" {
-			if _, err := ParseDecimal(c.Factor); err != nil {
-				fail("comparison %q: factor: %w", c.ID, err)
-			}
-		}
-		if single && (c.BFactor != "" || c.BSpan != "") {
-			fail("comparison %q: a %s takes no b_factor or b_span", c.ID, c.Kind)
-		}
-		if (c.BFactor != "") != (c.BSpan != "") {
-			fail("comparison %q: b_factor and b_span go together: %w", c.ID, ErrMissing)
-		}
-		if c.BFactor != "" {
-			if _, err := ParseDecimal(c.BFactor); err != nil {
-				fail("comparison %q: b_factor: %w", c.ID, err)
-			}
-		}
-		if c.BSpan != "" && c.BSpan != Point && c.BSpan != Quarter && c.BSpan != Year {
-			fail("comparison %q: b_span %q: %w", c.ID, c.BSpan, ErrUnknownID)
-		}
-		for _, id := range slices.Concat(c.A, c.B) {
-			_, isFig := ds.figures[id]
-			_, isCmp := ds.comparisons[id]
-			if !isFig && !isCmp {
-				fail("comparison %q: operand %q: %w", c.ID, id, ErrUnknownID)
-			}
-		}
-	}
-	if len(errs) == 0 {
-		idx, err := ds.order()
-		if err != nil {
-			errs = append(errs, err)
-		}
-		ds.evalOrder = make([]Comparison, len(idx))
-		for i, j := range idx {
-			ds.evalOrder[i] = ds.Comparisons[j]
-		}
-	}
-	ds.buildParams()
-	for _, p := range ds.params {
-		if _, ok := ds.figures[p.ID]; ok && p.Part != Whole {
-			fail("figure %q: id clashes with a range's parameter: %w", p.ID, ErrDuplicateID)
-		}
-	}
-
-	for _, c := range ds.Claims {
-		unique(c.ID, "claim")
-		if _, ok := ds.comparisons[c.Comparison]; !ok {
-			fail("claim %q: comparison %q: %w", c.ID, c.Comparison, ErrUnknownID)
-		}
-		checkSource("claim", c.ID, c.Source)
-		switch {
-		case c.IsRange() && c.Stated != "":
-			fail("claim %q: both stated and a stated range", c.ID)
-		case c.IsRange():
-			lo, err1 := ParseDecimal(c.StatedLow)
-			hi, err2 := ParseDecimal(c.StatedHigh)
-			if err := errors.Join(err1, err2); err != nil {
-				fail("claim %q: %w", c.ID, err)
-			} else if lo.GreaterThan(hi) {
-				fail("claim %q: %w", c.ID, ErrBadRange)
-			}
-		default:
-			if _, err := ParseDecimal(c.Stated); err != nil {
-				fail("claim %q: stated: %w", c.ID, err)
-			}
-		}
-		if c.Relation != "" && c.Relation != "above" && c.Relation != "below" {
-			fail("claim %q: relation %q: %w", c.ID, c.Relation, ErrUnknownID)
-		}
-		if c.Relation != "" && c.IsRange() {
-			fail("claim %q: a relation takes a single stated value", c.ID)
-		}
-	}
-	ds.validateTopics(fail)
-	if len(errs) == 0 { // operands resolve, without cycles
-		ds.buildHomes()
-	}
-	return errors.Join(errs...)
-}
-
-// bounds parses a figure's value or range.
-func (f Figure) bounds() (Bounds, error) {
-	if f.IsRange() {
-		if f.Value != "" {
-			return Bounds{}, errors.New("both a value and a range")
-		}
-		lo, err1 := ParseDecimal(f.Low)
-		hi, err2 := ParseDecimal(f.High)
-		if err := errors.Join(err1, err2); err != nil {
-			return Bounds{}, err
-		}
-		if lo.GreaterThan(hi) {
-			return Bounds{}, ErrBadRange
-		}
-		return Bounds{lo, hi}, nil
-	}
-	v, err := ParseDecimal(f.Value)
-	if err != nil {
-		return Bounds{}, err
-	}
-	return Bounds{v, v}, nil
+	return Errors(ds.problems(CheckOptions{}))
 }
 
 // ParseDecimal parses a dataset number: a plain decimal string such as
@@ -269,45 +127,6 @@ func ParseDecimal(s string) (decimal.Decimal, error) {
 		return decimal.Decimal{}, fmt.Errorf("%q: %w", s, ErrBadNumber)
 	}
 	return d, nil
-}
-
-// order returns the comparisons' indexes in an order where every operand
-// that is a comparison comes before its user.
-func (ds *Dataset) order() ([]int, error) {
-	const (
-		unvisited = iota
-		visiting
-		done
-	)
-	state := make([]int, len(ds.Comparisons))
-	var out []int
-	var visit func(i int) error
-	visit = func(i int) error {
-		switch state[i] {
-		case visiting:
-			return fmt.Errorf("at %q: %w", ds.Comparisons[i].ID, ErrCycle)
-		case done:
-			return nil
-		}
-		state[i] = visiting
-		c := ds.Comparisons[i]
-		for _, id := range slices.Concat(c.A, c.B) {
-			if j, ok := ds.comparisons[id]; ok {
-				if err := visit(j); err != nil {
-					return err
-				}
-			}
-		}
-		state[i] = done
-		out = append(out, i)
-		return nil
-	}
-	for i := range ds.Comparisons {
-		if err := visit(i); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
 }
 
 // EvalOrder returns the comparisons in dependency order: every comparison

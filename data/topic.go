@@ -60,64 +60,6 @@ func (ds *Dataset) FeaturedClaim(t Topic) (Claim, bool) {
 	return Claim{}, false
 }
 
-// validateTopics checks every topic: unique id, a title and question, a
-// lead comparison of its own group, a lead input that is adjustable, a
-// known claim and chart, and sentences that hold the value mark.
-func (ds *Dataset) validateTopics(fail func(format string, args ...any)) {
-	seen := map[string]bool{}
-	for _, t := range ds.Topics {
-		if t.ID == "" {
-			fail("topic without id: %w", ErrMissing)
-			continue
-		}
-		if seen[t.ID] {
-			fail("topic %q: %w", t.ID, ErrDuplicateID)
-		}
-		seen[t.ID] = true
-		if strings.TrimSpace(t.Title) == "" || strings.TrimSpace(t.Question) == "" {
-			fail("topic %q: title and question: %w", t.ID, ErrMissing)
-		}
-		if c, ok := ds.Comparison(t.Lead); !ok {
-			fail("topic %q: lead %q: %w", t.ID, t.Lead, ErrUnknownID)
-		} else if c.Group != t.ID {
-			fail("topic %q: lead %q belongs to topic %q", t.ID, t.Lead, c.Group)
-		} else if c.DashboardOnly {
-			fail("topic %q: lead %q is dashboard-only, off the topic's embed graphic", t.ID, t.Lead)
-		}
-		if _, ok := ds.Param(t.LeadInput); !ok {
-			fail("topic %q: lead input %q is not an adjustable figure: %w", t.ID, t.LeadInput, ErrUnknownID)
-		}
-		if t.Claim != "" {
-			cl, ok := ds.FeaturedClaim(t)
-			if !ok {
-				fail("topic %q: claim %q: %w", t.ID, t.Claim, ErrUnknownID)
-			} else if c, ok := ds.Comparison(cl.Comparison); ok && c.Group != t.ID {
-				fail("topic %q: claim %q is about another topic's comparison", t.ID, t.Claim)
-			}
-		}
-		known := false
-		for _, k := range Charts {
-			known = known || k == t.Chart
-		}
-		if !known {
-			fail("topic %q: chart %q: %w", t.ID, t.Chart, ErrUnknownID)
-		}
-		for _, s := range []string{t.Sentence, t.Negative} {
-			if s != "" && strings.Count(s, ValueMark) != 1 {
-				fail("topic %q: sentence %q must hold %s once", t.ID, s, ValueMark)
-			}
-		}
-		if t.Sentence == "" {
-			fail("topic %q: sentence: %w", t.ID, ErrMissing)
-		}
-	}
-	for _, c := range ds.Comparisons {
-		if !seen[c.Group] {
-			fail("comparison %q: topic %q: %w", c.ID, c.Group, ErrUnknownID)
-		}
-	}
-}
-
 // Headline returns the topic's sentence for a result of the given sign
 // (negative below zero), split around the value: before + value + after.
 // neg reports whether the Negative sentence was chosen, in which case the
