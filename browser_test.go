@@ -348,4 +348,11 @@ func TestBrowserFieldsInThePageLocale(t *testing.T) {
 	if got := tab.Text("#cmp-capex_vs_estimate_diff .value"); strings.Contains(got, "148") || strings.Contains(got, "−") {
 		t.Errorf("after typing 5: %q", got)
 	}
+	// Money typed as the French page writes it, "250 $": 250 − 148.865 =
+	// 101.135 ≈ 101,14 (issue 18 found it refused as "not a number").
+	typeInto(tab, "#in-capex_2026", "250 $")
+	tab.WaitText("#cmp-capex_vs_estimate_diff .value", "101,14")
+	if msg := tab.Text("#field-capex_2026 .msg"); strings.Contains(msg, "number") {
+		t.Errorf("250 $ was refused: %q", msg)
+	}
 }

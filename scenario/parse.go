@@ -40,8 +40,10 @@ const MaxLen = 64
 const MaxDigits = 30
 
 // ParseNumber reads a number as a reader types it. It accepts:
-//   - an optional sign, "+", "-" or "−" (U+2212);
-//   - a "$" before the digits and a "%" after them, which are ignored;
+//   - an optional sign, "+", "-" or "−" (U+2212), a space after it allowed;
+//   - one "$" or "%", which is ignored: "$" before the digits ("$200",
+//     "$ 200"), or "$" or "%" after them ("200 $", "200$", as de and fr
+//     pages write money, and "24 %");
 //   - digits from any script (Arabic-Indic "٣٥٠", full-width "３５０");
 //   - a decimal point, or a decimal comma when the comma is not followed
 //     by exactly three digits ("34,6" is 34.6; "350,000" is 350000);
@@ -62,17 +64,28 @@ func ParseNumber(s string) (decimal.Decimal, error) {
 	var b strings.Builder
 	rs := []rune(s)
 	i := 0
+	skipSpace := func() {
+		for i < len(rs) && unicode.IsSpace(rs[i]) {
+			i++
+		}
+	}
 	if rs[0] == '+' || rs[0] == '-' || rs[0] == '−' {
 		if rs[0] != '+' {
 			b.WriteByte('-')
 		}
 		i++
+		skipSpace() // "- 5"
 	}
+	// One currency or percent sign: "$200" and "$ 200" before the number,
+	// "200 $", "200$" (as de and fr write money) and "24 %" after it.
+	unit := false
 	if i < len(rs) && rs[i] == '$' {
 		i++
+		skipSpace()
+		unit = true
 	}
 	end := len(rs)
-	if end > i && rs[end-1] == '%' {
+	if end > i && !unit && (rs[end-1] == '%' || rs[end-1] == '$') {
 		end--
 		for end > i && unicode.IsSpace(rs[end-1]) {
 			end--

@@ -53,6 +53,20 @@ var parseCases = []struct {
 	{"$200", "200", nil},
 	{"24%", "24", nil},
 	{"24 %", "24", nil},
+	// Money as de and fr pages write it, and spaced signs (issue 18).
+	{"200 $", "200", nil},
+	{"200$", "200", nil},
+	{"200\u00a0$", "200", nil},
+	{"200\u202f$", "200", nil},
+	{"$ 200", "200", nil},
+	{"- 5", "-5", nil},
+	{"-$ 5", "-5", nil},
+	{"− 5 %", "-5", nil},
+	{"$", "", ErrNotNumber},
+	{"$ $", "", ErrNotNumber},
+	{"200 $ %", "", ErrNotNumber},
+	{"$200$", "", ErrNotNumber},
+	{"2 00", "", ErrGrouping},
 	{"٣٥٠٠٠٠", "350000", nil}, // Arabic-Indic digits
 	{"３５０", "350", nil},       // full-width digits
 	{"३५०", "350", nil},       // Devanagari digits
