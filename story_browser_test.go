@@ -250,4 +250,21 @@ func TestBrowserResetKeepsFocus(t *testing.T) {
 		id := browsertest.Eval[string](tab, `document.activeElement ? document.activeElement.id || document.activeElement.tagName : ""`)
 		return id == "in-workforce", id
 	})
+
+	// The dashboard's "Reset all" goes away with the changes it undoes:
+	// the focus goes to the first field, not to <body> (issue 18).
+	tab.Navigate(srv.URL + "/?workforce=300000&capex_2026=250")
+	wasmReady(tab)
+	browsertest.Eval[bool](tab, `(() => { document.querySelector("#reset-all").focus(); return true; })()`)
+	tab.Run(chromedp.KeyEvent("\r"))
+	tab.WaitFor("the focus to go to the first field after Reset all", func() (bool, string) {
+		id := browsertest.Eval[string](tab, `document.activeElement ? document.activeElement.id || document.activeElement.tagName : ""`)
+		return id == "in-workforce" && !resetAllShown(tab), id
+	})
+}
+
+// resetAllShown reports whether the dashboard still shows its "Reset all"
+// button.
+func resetAllShown(tab *browsertest.Tab) bool {
+	return browsertest.Eval[bool](tab, `!!document.querySelector("#reset-all")`)
 }

@@ -300,7 +300,14 @@ func (b *Board) Render() app.UI {
 			app.If(len(b.sc.Values) > 0, func() app.UI {
 				return app.Button().Type("button").ID("reset-all").Class("reset-all").
 					Text("Reset all to the article's figures").
-					OnClick(func(ctx app.Context, e app.Event) { b.resetAll(ctx) })
+					OnClick(func(ctx app.Context, e app.Event) {
+						b.resetAll(ctx)
+						// The button goes away with the changes: focus goes
+						// to the first field, not to the page's body.
+						if ps := data.Default().Inputs(b.cmps); len(ps) > 0 {
+							focusNow("in-" + ps[0].ID)
+						}
+					})
 			}),
 			&DisplayOptions{Digits: b.sc.Digits, Exact: b.sc.Exact, Owner: b},
 		),
