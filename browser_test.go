@@ -274,6 +274,22 @@ func TestBrowserBadURLValue(t *testing.T) {
 	if strings.Contains(tab.Text("body"), "bold") {
 		t.Error("the raw value's text is on the page")
 	}
+
+	// With the wasm: once the reader finishes an edit elsewhere, the URL
+	// holds the values in force and the notice about the link goes
+	// (issue 18 found it stayed).
+	live := browsertest.New(t)
+	live.Navigate(srv.URL + "/?workforce=abc")
+	wasmReady(live)
+	live.WaitText("#url-problems", "workforce")
+	typeInto(live, "#in-capex_2026", "250")
+	live.Run(chromedp.KeyEvent("\t")) // leaving the field commits
+	live.WaitFor("the notice to go and the URL to drop the refused value", func() (bool, string) {
+		gone := browsertest.Eval[bool](live, `!document.getElementById("url-problems")`)
+		href := browsertest.Eval[string](live, `location.search`)
+		return gone && !strings.Contains(href, "workforce") && strings.Contains(href, "capex_2026=250"), href
+	})
+	live.WaitText("#msg-workforce", "not a number") // the field's own message stays
 }
 
 // Each embed page recomputes live too.

@@ -212,6 +212,10 @@ func (b *Board) commit(ctx app.Context) {
 	u := *ctx.Page().URL()
 	u.RawQuery = b.sc.QueryKeeping(u.Query())
 	ctx.Page().ReplaceURL(&u)
+	// The link no longer carries the refused values (the URL now holds the
+	// values in force), so the notice about them goes; each field's own
+	// message stays until the reader edits that field.
+	b.problems = nil
 }
 
 func (b *Board) reset(ctx app.Context, id string) {
