@@ -352,21 +352,26 @@ const checkTableHead = "| mode | chart | rows | mark | against | colours | ratio
 // embed is loaded with a negative rate, so that its zero line is drawn.
 var chartPages = []string{"/", "/embed/workforce", "/embed/capex", "/embed/growth?azure_growth=-5"}
 
+// colourModes are the four ways a page gets its colours: the reader's
+// light or dark scheme, and theme= overriding the other scheme. query is
+// the URL parameter, without its separator.
+var colourModes = []struct {
+	name, query string
+	opt         browsertest.Option
+}{
+	{"light", "", browsertest.LightScheme()},
+	{"dark", "", browsertest.DarkScheme()},
+	{"theme=dark", "theme=dark", browsertest.LightScheme()},
+	{"theme=light", "theme=light", browsertest.DarkScheme()},
+}
+
 // TestBrowserChartContrast checks SC 1.4.11 on every chart, in the light
 // and the dark scheme and with theme= overriding the scheme, and logs the
 // table of every pair measured.
 func TestBrowserChartContrast(t *testing.T) {
 	srv := server(t)
 	var table []string
-	for _, mode := range []struct {
-		name, query string
-		opt         browsertest.Option
-	}{
-		{"light", "", browsertest.LightScheme()},
-		{"dark", "", browsertest.DarkScheme()},
-		{"theme=dark", "theme=dark", browsertest.LightScheme()},
-		{"theme=light", "theme=light", browsertest.DarkScheme()},
-	} {
+	for _, mode := range colourModes {
 		for _, page := range chartPages {
 			u := srv.URL + page
 			if mode.query != "" {

@@ -206,18 +206,14 @@ func savePDF(t *testing.T, name string, pdf []byte) {
 func TestBrowserPrintInGreys(t *testing.T) {
 	srv := server(t)
 	var table []string
-	for _, mode := range []struct {
-		name, query string
-		opt         browsertest.Option
-	}{
-		{"light", "", browsertest.LightScheme()},
-		{"dark", "", browsertest.DarkScheme()},
-		{"theme=dark", "&theme=dark", browsertest.LightScheme()},
-		{"theme=light", "&theme=light", browsertest.DarkScheme()},
-	} {
+	for _, mode := range colourModes {
 		for _, path := range []string{"/?workforce=300000", "/embed/growth?azure_growth=-5"} {
 			tab := browsertest.New(t, mode.opt, browsertest.NoScripts())
-			tab.Navigate(srv.URL + path + mode.query)
+			u := srv.URL + path // every path here has a query already
+			if mode.query != "" {
+				u += "&" + mode.query
+			}
+			tab.Navigate(u)
 			browsertest.Call(tab, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
 			checks := chartChecks(readCharts(tab))
 			if len(checks) < 10 {
