@@ -218,6 +218,7 @@ func newHandler(cfg config) (http.Handler, error) {
 	mux.Handle("/oembed", negotiated(oembed(cfg.site)))
 	mux.Handle("/data.csv", negotiated(http.HandlerFunc(dataExport)))
 	mux.Handle("/data.json", negotiated(http.HandlerFunc(dataExport)))
+	mux.Handle("/chart/", chartImages(cfg.site))
 	mux.Handle("/", knownPaths(newPageCache(oembedDiscovery(pages, cfg.site), maxCachedPages, cfg.site)))
 
 	var h http.Handler = mux
