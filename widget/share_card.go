@@ -56,3 +56,39 @@ func ShareCard(t data.Topic, sc *scenario.Scenario, address string) chart.Card {
 		Transparent: sc.Transparent,
 	}
 }
+
+// ShareText is what a link to a page of topics says in a social preview
+// or a chat app, under the reader's scenario sc: the title is the lead
+// topic's headline answer (its sentence, with the reader's values); the
+// description names the other topics' answers, if the page has them,
+// and the values the reader changed. topics is the page's topics, the
+// lead first. Everything comes from the decoded scenario and the dataset.
+func ShareText(topics []data.Topic, sc *scenario.Scenario) (title, description string) {
+	if len(topics) == 0 {
+		return "", ""
+	}
+	st := sc.Style()
+	res := sc.Evaluate()
+	_, title = Headline(topics[0], res, st)
+	var parts []string
+	if len(topics) == 1 {
+		parts = append(parts, topics[0].Question)
+	}
+	for _, t := range topics[1:] {
+		_, s := Headline(t, res, st)
+		parts = append(parts, s)
+	}
+	var changed []string
+	ds := sc.Dataset()
+	for _, p := range ds.Params() {
+		if sc.Changed(p.ID) {
+			changed = append(changed, Label(p)+" "+calc.Format(calc.Dec(sc.Value(p)), p.Figure.Unit, st))
+		}
+	}
+	if len(changed) > 0 {
+		parts = append(parts, "With the reader’s assumptions: "+strings.Join(changed, "; ")+".")
+	} else {
+		parts = append(parts, "The articles’ figures: every one adjustable, every comparison exact, every claim checked.")
+	}
+	return title, strings.Join(parts, " ")
+}

@@ -1,0 +1,50 @@
+package main
+
+import (
+	"html"
+	"strings"
+
+	"amzwidget/data"
+	"amzwidget/scenario"
+	"amzwidget/widget"
+)
+
+// pageTopics returns the topics a page shows, its lead topic first: an
+// embed page's own topic, or every topic (the dashboard, /embed/all).
+func pageTopics(path string) []data.Topic {
+	ds := data.Default()
+	if id, ok := strings.CutPrefix(path, "/embed/"); ok {
+		if t, ok := ds.Topic(id); ok {
+			return []data.Topic{t}
+		}
+	}
+	return ds.Topics
+}
+
+// chartImageURL is the absolute URL of topic's PNG under sc.
+func chartImageURL(s site, topic string, sc *scenario.Scenario) string {
+	u := s.url("/chart/" + topic + ".png")
+	if q := sc.Query(); q != "" {
+		u += "?" + q
+	}
+	return u
+}
+
+// shareMeta rewrites a page's social-preview tags in head: og:title (the
+// lead topic's answer with the reader's values), og:description, og:image
+// (the PNG of the lead topic under the same scenario, an absolute URL),
+// with og:image:alt and twitter:card = summary_large_image added. Every
+// value comes from the decoded scenario and the dataset, and is escaped.
+func shareMeta(head []byte, path string, sc *scenario.Scenario, s site) []byte {
+	topics := pageTopics(path)
+	title, desc := widget.ShareText(topics, sc)
+	head = setMeta(head, "og:title", title)
+	head = setMeta(head, "og:description", desc)
+	if len(topics) == 0 {
+		return head
+	}
+	head = setMeta(head, "og:image", chartImageURL(s, topics[0].ID, sc))
+	extra := `<meta property="og:image:alt" content="` + html.EscapeString(topics[0].Title+": "+title) + `">` + "\n" +
+		`<meta name="twitter:card" content="summary_large_image">` + "\n"
+	return append(head, extra...)
+}
