@@ -2,24 +2,11 @@ package main
 
 import (
 	"html"
-	"strings"
 
-	"amzwidget/data"
+	"amzwidget/app"
 	"amzwidget/scenario"
 	"amzwidget/widget"
 )
-
-// pageTopics returns the topics a page shows, its lead topic first: an
-// embed page's own topic, or every topic (the dashboard, /embed/all).
-func pageTopics(path string) []data.Topic {
-	ds := data.Default()
-	if id, ok := strings.CutPrefix(path, "/embed/"); ok {
-		if t, ok := ds.Topic(id); ok {
-			return []data.Topic{t}
-		}
-	}
-	return ds.Topics
-}
 
 // chartImageURL is the absolute URL of topic's PNG under sc.
 func chartImageURL(s site, topic string, sc *scenario.Scenario) string {
@@ -36,7 +23,7 @@ func chartImageURL(s site, topic string, sc *scenario.Scenario) string {
 // with og:image:alt and twitter:card = summary_large_image added. Every
 // value comes from the decoded scenario and the dataset, and is escaped.
 func shareMeta(head []byte, path string, sc *scenario.Scenario, s site) []byte {
-	topics := pageTopics(path)
+	topics := app.PageTopics(path)
 	title, desc := widget.ShareText(topics, sc)
 	head = setMeta(head, "og:title", title)
 	head = setMeta(head, "og:description", desc)
