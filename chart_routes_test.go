@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"amzwidget/internal/seeds"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -225,5 +227,30 @@ func TestChartImagesCached(t *testing.T) {
 	// A query that is not canonical is drawn for each request.
 	if n := count("/chart/growth.png?theme=dark&aws_growth=30"); n != 1 {
 		t.Errorf("a non-canonical query: %d renders, want 1", n)
+	}
+}
+
+// TestNoInventedProvenanceInImages: the share images say no more than the
+// pages: every date-like or quoted string in their texts (titles, answers,
+// rows, notes, source line) is word for word in a seed file.
+func TestNoInventedProvenanceInImages(t *testing.T) {
+	texts, err := seeds.Text()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []string
+	for _, s := range texts {
+		all = append(all, seeds.Fold(s))
+	}
+	p := &provenance{t: t, seeds: strings.Join(all, "\n")}
+	for _, path := range []string{"/chart/workforce.svg", "/chart/capex.svg", "/chart/growth.svg", "/chart/capex.svg?lang=fr&digits=3"} {
+		_, body := getImage(t, path)
+		doc := parseSVG(t, string(body))
+		for _, s := range doc.Texts {
+			p.text(path, s)
+		}
+	}
+	if p.n == 0 {
+		t.Error("no date or quote checked: the images' row names hold dates (October 2025)")
 	}
 }
