@@ -85,7 +85,13 @@ func (c Card) Layout() Drawing {
 		}
 	}
 	lines(c.Title, titleSize, titleLine, true, p.muted)
-	lines(c.Number, numberSize, numberLine, true, p.accent)
+	// A huge number is set smaller rather than run off the card.
+	size := numberSize
+	for size > sentenceSize && TextWidth(c.Number, size, true) > inner {
+		size -= 2
+	}
+	y += numberLine - size - 10
+	lines(c.Number, size, size+10, true, p.accent)
 	y += 4
 	lines(c.Sentence, sentenceSize, sentenceLine, false, p.fg)
 	y += 14

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image/png"
 	"net/url"
+	"strings"
 	"testing"
 
 	"amzwidget/chart"
@@ -17,7 +18,7 @@ import (
 func cards(t testing.TB) map[string]chart.Drawing {
 	ds := data.Default()
 	out := map[string]chart.Drawing{}
-	for _, q := range []string{"", "digits=6&exact=1", "lang=fr&digits=6", "lang=de", "workforce=1&aws_growth=-1234.5678", "capex_2026=0.01&digits=6"} {
+	for _, q := range []string{"", "digits=6&exact=1", "lang=fr&digits=6", "lang=de", "workforce=1&aws_growth=-1234.5678", "capex_2026=0.01&digits=6", "capex_2026=99999999999999999999999999&workforce=100&exact=1"} {
 		v, err := url.ParseQuery(q)
 		if err != nil {
 			t.Fatal(err)
@@ -30,6 +31,13 @@ func cards(t testing.TB) map[string]chart.Drawing {
 			out[tp.ID+"?"+q] = widget.ShareCard(tp, sc, "widgets.example/embed/"+tp.ID).Layout()
 		}
 	}
+	// Long texts, wrapped: digits (the widest characters of Go Regular)
+	// and words; the real cards' texts are short enough never to wrap.
+	long := strings.Repeat("Amazon’s 2026 spending 8,888,888,888.888888 billion WWW above ", 5)
+	c := widget.ShareCard(ds.Topics[1], scenario.New(ds), "widgets.example/embed/capex")
+	c.Title, c.Sentence, c.Number, c.Sources = long, long, "$8,888,888,888.888888 billion", long
+	c.Chart.Note = long
+	out["long"] = c.Layout()
 	return out
 }
 
