@@ -2,6 +2,7 @@ package chartimg_test
 
 import (
 	"bytes"
+	"errors"
 	"image/png"
 	"net/url"
 	"strings"
@@ -123,4 +124,30 @@ func BenchmarkChartPNG(b *testing.B) {
 		n = len(out)
 	}
 	b.ReportMetric(float64(n), "bytes")
+}
+
+// TestPNGConcurrent draws from many goroutines at once, as the server
+// does (run it with -race): the fonts are shared, the faces are not, and
+// every picture is the same.
+func TestPNGConcurrent(t *testing.T) {
+	d := cards(t)["growth?"]
+	want, err := chartimg.PNG(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			got, err := chartimg.PNG(d)
+			if err == nil && !bytes.Equal(got, want) {
+				err = errors.New("a picture drawn concurrently differs")
+			}
+			errs <- err
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
 }
