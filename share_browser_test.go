@@ -60,6 +60,11 @@ func TestBrowserShareAndDownloadChart(t *testing.T) {
 		t.Errorf("Copy link put %q on the clipboard, want %q", got, want)
 	}
 	tab.WaitText("#share-status-workforce", "Link copied.")
+	// Said in the board's one live region too.
+	tab.WaitText("#announce", "Link copied.")
+	if n := browsertest.Eval[int](tab, `document.querySelectorAll("[aria-live]").length`); n != 1 {
+		t.Errorf("%d live regions, want 1", n)
+	}
 
 	// Where the browser has a share sheet, the link goes to it.
 	browsertest.Eval[bool](tab, `(() => { Object.defineProperty(navigator, "share", {configurable: true,

@@ -24,7 +24,7 @@ func (b *Board) shareTools(t data.Topic, story bool) app.UI {
 		app.Button().Type("button").Class("copy-link").ID("copy-link-"+t.ID).Text("Copy link").
 			OnClick(func(ctx app.Context, e app.Event) {
 				b.ensure(ctx)
-				b.shareLink(t)
+				b.shareLink(ctx, t)
 			}),
 		app.Text(" Download chart: "),
 		// The hrefs are built from the canonical query (ids, plain
@@ -46,7 +46,9 @@ func (b *Board) shareTools(t data.Topic, story bool) app.UI {
 				// it at the scenario on screen now.
 				ctx.JSSrc().Set("href", "/chart/"+t.ID+".png"+queryPart(b.topicQuery(t, story)))
 			}),
-		app.Span().Class("share-status").ID("share-status-"+t.ID).Aria("live", "polite"),
+		// The status is shown here and announced in the board's one live
+		// region.
+		app.Span().Class("share-status").ID("share-status-"+t.ID),
 	)
 }
 
@@ -81,8 +83,8 @@ func pageAddress(t data.Topic) string {
 
 // shareLink hands the page's URL with the current scenario to the
 // browser's share sheet, or else copies it to the clipboard, and says
-// what happened in the topic's status line.
-func (b *Board) shareLink(t data.Topic) {
+// what happened in the topic's status line and the board's live region.
+func (b *Board) shareLink(ctx app.Context, t data.Topic) {
 	if !app.IsClient {
 		return
 	}
@@ -92,6 +94,9 @@ func (b *Board) shareLink(t data.Topic) {
 	status := func(msg string) {
 		if el := w.GetElementByID("share-status-" + t.ID); el.Truthy() {
 			el.Set("textContent", msg)
+		}
+		if msg != "" {
+			ctx.Dispatch(func(app.Context) { b.announcement = msg })
 		}
 	}
 	nav := w.Get("navigator")
