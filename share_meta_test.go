@@ -2,6 +2,7 @@ package main
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -87,6 +88,10 @@ func TestShareMeta(t *testing.T) {
 		if want := base + c.path + "?" + c.query; m["og:url"] != want {
 			t.Errorf("%s?%s: og:url %q, want %q", c.path, c.query, m["og:url"], want)
 		}
+		// The size the card is laid out at, as the PNG says it.
+		if m["og:image:width"] != "1200" || m["og:image:height"] != "630" || m["og:image:type"] != "image/png" {
+			t.Errorf("%s: og:image:width %q height %q type %q, want 1200, 630, image/png", c.path, m["og:image:width"], m["og:image:height"], m["og:image:type"])
+		}
 		if m["twitter:card"] != "summary_large_image" {
 			t.Errorf("%s: twitter:card %q", c.path, m["twitter:card"])
 		}
@@ -98,8 +103,12 @@ func TestShareMeta(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if res, _ := get(t, u.RequestURI()); res.StatusCode != 200 || res.Header.Get("Content-Type") != "image/png" {
-			t.Errorf("%s: og:image answers %d %s", c.path, res.StatusCode, res.Header.Get("Content-Type"))
+		res, img := get(t, u.RequestURI())
+		if res.StatusCode != 200 || res.Header.Get("Content-Type") != "image/png" {
+			t.Fatalf("%s: og:image answers %d %s", c.path, res.StatusCode, res.Header.Get("Content-Type"))
+		}
+		if b := decodePNG(t, []byte(img)).Bounds(); strconv.Itoa(b.Dx()) != m["og:image:width"] || strconv.Itoa(b.Dy()) != m["og:image:height"] {
+			t.Errorf("%s: the PNG is %v, the tags say %s × %s", c.path, b.Size(), m["og:image:width"], m["og:image:height"])
 		}
 	}
 
