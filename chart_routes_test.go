@@ -138,6 +138,15 @@ func TestChartSVG(t *testing.T) {
 	if w := mine.widthsOf("#0f5c5c"); len(w) != 1 || w[0] != want.String() {
 		t.Errorf("Amazon's bar widths %v, want [%s]", w, want)
 	}
+	// The image says what the answer rests on: the reader's value beside
+	// the article's, with its qualifier.
+	if !strings.Contains(all, "Assumed: Amazon capital expenditure, 2026 forecast $150 billion (article: approximately $200 billion).") {
+		t.Errorf("the reader's value should be named beside the article's; texts:\n%s", all)
+	}
+	_, body = getImage(t, "/chart/workforce.svg")
+	if wfd := nbsp.Replace(strings.Join(parseSVG(t, string(body)).Texts, " ")); !strings.Contains(wfd, "Amazon corporate workforce: around 350,000, as the article gives it.") {
+		t.Errorf("the article's workforce should keep its qualifier; texts:\n%s", wfd)
+	}
 	// Headline: $150 billion against the analysts' $148.86 billion.
 	if !strings.Contains(all, "$1.14 billion above the analysts’ estimate") {
 		t.Errorf("the headline should say $1.14 billion above; texts:\n%s", all)

@@ -17,7 +17,11 @@ type Card struct {
 	Title    string
 	Number   string
 	Sentence string
-	Chart    Chart
+	// Assumed says which values the answer rests on: the reader's changed
+	// ones beside the article's, or the lead input's article figure with
+	// its qualifier ("around 350,000").
+	Assumed string
+	Chart   Chart
 	// Sources is the source line, as the embed's footer gives it.
 	Sources string
 	// Address is the page's address as shown on the image (no scheme).
@@ -58,8 +62,8 @@ const (
 	numberSize, numberLine     = 60, 70
 	sentenceSize, sentenceLine = 26, 34
 	chartTitleSize, chartLine  = 20, 30
-	rowSize, rowText           = 20, 26
-	barHeight, rowGap          = 22, 8
+	rowSize, rowText           = 20, 24
+	barHeight, rowGap          = 18, 8
 	noteSize, noteLine         = 17, 24
 	footSize                   = 17
 )
@@ -94,6 +98,10 @@ func (c Card) Layout() Drawing {
 	lines(c.Number, size, size+10, true, p.accent)
 	y += 4
 	lines(c.Sentence, sentenceSize, sentenceLine, false, p.fg)
+	if c.Assumed != "" {
+		y += 2
+		lines(c.Assumed, noteSize, noteLine, false, p.muted)
+	}
 	y += 14
 	lines(c.Chart.Title, chartTitleSize, chartLine, true, p.fg)
 	y += 6

@@ -49,12 +49,38 @@ func ShareCard(t data.Topic, sc *scenario.Scenario, address string) chart.Card {
 		Title:       t.Title,
 		Number:      number,
 		Sentence:    sentence,
+		Assumed:     assumed(t, sc),
 		Chart:       ch,
 		Sources:     CompactSources(t),
 		Address:     address,
 		Theme:       sc.Theme,
 		Transparent: sc.Transparent,
 	}
+}
+
+// assumed is the line of a share image that says what the answer rests
+// on: each of the topic's values the reader changed, beside the
+// article's ("Amazon corporate workforce 300,000 (article: around
+// 350,000)"), or else the topic's lead input as the article gives it.
+func assumed(t data.Topic, sc *scenario.Scenario) string {
+	ds := sc.Dataset()
+	st := sc.Style()
+	article := func(p data.Param) string {
+		return p.Figure.Qualify(calc.Format(calc.Dec(p.Default), p.Figure.Unit, localeOnly(st)))
+	}
+	var changed []string
+	for _, p := range ds.Inputs(ds.InStory(t.ID)) {
+		if sc.Changed(p.ID) {
+			changed = append(changed, Label(p)+" "+calc.Format(calc.Dec(sc.Value(p)), p.Figure.Unit, st)+" (article: "+article(p)+")")
+		}
+	}
+	if len(changed) > 0 {
+		return keepTogether("Assumed: " + strings.Join(changed, "; ") + ".")
+	}
+	if p, ok := ds.Param(t.LeadInput); ok {
+		return keepTogether(Label(p) + ": " + article(p) + ", as the article gives it.")
+	}
+	return ""
 }
 
 // ShareText is what a link to a page of topics says in a social preview
