@@ -56,7 +56,7 @@ lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi; echo "gofmt: ok"
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./wasm ./app ./widget ./calc ./data ./scenario ./export
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm ./app ./widget ./calc ./data ./scenario ./export ./chart
 	$(GO) tool staticcheck ./...
 
 ## unit: every Go test, browser tests included (they need `make build` and `make deps`;
