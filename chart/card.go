@@ -198,7 +198,7 @@ func Wrap(s string, size int, bold bool, width int) []string {
 	line := ""
 	// Split at ASCII spaces only: strings.Fields would also split at the
 	// no-break spaces that keep "≈ 8.57%" together.
-	for w := range strings.SplitSeq(strings.ReplaceAll(s, "\n", " "), " ") {
+	for _, w := range strings.Split(strings.ReplaceAll(s, "\n", " "), " ") {
 		if w == "" {
 			continue
 		}
