@@ -128,3 +128,35 @@ func TestBrowserShareAndDownloadChart(t *testing.T) {
 		t.Errorf("console errors (CSP?): %v", errs)
 	}
 }
+
+// TestBrowserChartSVGDownloadOffline: with the server stopped, a page
+// opened from the service worker's cache still saves its chart as SVG,
+// the same bytes the server drew for that URL while it was up.
+func TestBrowserChartSVGDownloadOffline(t *testing.T) {
+	s := startStoppable(t, "", "share-offline-v1")
+	tab := browsertest.New(t, browsertest.Fresh())
+	tab.Navigate(s.url() + "/embed/workforce")
+	wasmReady(tab)
+	swControls(tab)
+	want := serverBytes(t, s.url(), "/chart/workforce.svg?workforce=300000")
+	s.stop() // offline for real
+
+	tab.Navigate(s.url() + "/embed/workforce?workforce=300000")
+	wasmReady(tab)
+	tab.WaitText("#cmp-cut_share_total .value", "10%") // 30,000 / 300,000
+	browsertest.Eval[bool](tab, `(() => { const o = URL.createObjectURL.bind(URL);
+		URL.createObjectURL = b => { window.__blob = b; return o(b); }; return true; })()`)
+	tab.Run(chromedp.Click(chromedp.CSS("#download-svg-workforce")))
+	tab.WaitFor("the SVG blob", func() (bool, string) {
+		return browsertest.Eval[bool](tab, `!!window.__blob`), ""
+	})
+	b64 := browsertest.Eval[string](tab, `window.__blob.arrayBuffer().then(b => {
+		let s = ""; for (const c of new Uint8Array(b)) s += String.fromCharCode(c); return btoa(s); })`)
+	got, err := base64.StdEncoding.DecodeString(b64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("offline, the SVG (%d bytes) differs from the server's (%d bytes)", len(got), len(want))
+	}
+}
