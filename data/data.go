@@ -311,6 +311,9 @@ type Dataset struct {
 	// Topics are the stories told with the comparisons, in the order the
 	// dashboard shows them; each comparison's Group names one.
 	Topics []Topic `json:"topics"`
+	// Corrections lists the figures a release of the widget corrected,
+	// oldest first; the pages that show a corrected figure say so.
+	Corrections []Correction `json:"corrections,omitempty"`
 
 	figures     map[string]int
 	comparisons map[string]int

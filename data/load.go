@@ -58,6 +58,11 @@ var (
 	ErrOtherTopic = errors.New("belongs to another topic")
 	// ErrValueMark: a topic's sentence without {value}, or with two.
 	ErrValueMark = errors.New("sentence must hold {value} once")
+	// ErrNoteMark: a brace in a comparison's note that is not part of a
+	// {figure_id} placeholder.
+	ErrNoteMark = errors.New("stray brace in a note")
+	// ErrBadDate: a date that is not a day written YYYY-MM-DD.
+	ErrBadDate = errors.New("not a date")
 	// ErrQuoteNotFound: quoted words that are not word for word in the
 	// cited article (or a hedge that is not among them).
 	ErrQuoteNotFound = errors.New("quote not found in its source")

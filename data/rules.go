@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 )
@@ -143,6 +144,7 @@ func (ds *Dataset) problems(opt CheckOptions) []Problem {
 	c.checkParams()
 	c.checkClaims()
 	c.checkTopics()
+	c.checkCorrections()
 	if opt.Source != nil {
 		c.quotes(opt.Source)
 	}
@@ -439,12 +441,70 @@ func (c *checker) checkComparisons() {
 			c.number(join(p, "b_factor"), cm.BFactor, false)
 			c.span(join(p, "b_span"), cm.BSpan, false)
 		}
+		c.note(join(p, "note"), cm.Note)
 		gp := join(p, "group")
 		switch {
 		case cm.Group == "":
 			c.add(gp, ErrMissing, "missing (the id of the topic the comparison belongs to: %s)", list(c.topicIDs()))
 		case !slices.ContainsFunc(ds.Topics, func(t Topic) bool { return t.ID == cm.Group }):
 			c.add(gp, ErrUnknownID, "unknown topic %q%s (accepted: the topics' ids, %s)", cm.Group, didYouMean(cm.Group, c.topicIDs()), list(c.topicIDs()))
+		}
+	}
+}
+
+// note checks the {figure_id} placeholders of a comparison's note: each
+// must name a figure, and a brace must open and close one.
+func (c *checker) note(path, note string) {
+	for _, id := range (Comparison{Note: note}).NoteFigures() {
+		if _, ok := c.ds.figures[id]; !ok {
+			var figs []string
+			for _, f := range c.ds.Figures {
+				figs = append(figs, f.ID)
+			}
+			c.add(path, ErrUnknownID, "{%s} names no figure%s (a note writes a figure's value in force as {figure_id})", id, didYouMean(id, figs))
+		}
+	}
+	if rest := notePlaceholder.ReplaceAllString(note, ""); strings.ContainsAny(rest, "{}") {
+		c.add(path, ErrNoteMark, "%q has a brace that opens or closes no {figure_id}", note)
+	}
+}
+
+// checkCorrections checks each correction: a point figure of the dataset,
+// the value it had (which must differ from the one it has now) and the day
+// it was corrected.
+func (c *checker) checkCorrections() {
+	ds := c.ds
+	for i, cr := range ds.Corrections {
+		p := at("corrections", i)
+		fp := join(p, "figure")
+		var f Figure
+		switch j, ok := ds.figures[cr.Figure]; {
+		case cr.Figure == "":
+			c.add(fp, ErrMissing, "missing (the id of the corrected figure)")
+		case !ok:
+			var figs []string
+			for _, f := range ds.Figures {
+				figs = append(figs, f.ID)
+			}
+			c.add(fp, ErrUnknownID, "unknown figure %q%s", cr.Figure, didYouMean(cr.Figure, figs))
+		default:
+			f = ds.Figures[j]
+			if f.IsRange() {
+				c.add(fp, ErrConflict, "figure %q is a range; a correction gives one previous value", cr.Figure)
+			}
+		}
+		if was, ok := c.number(join(p, "was"), cr.Was, true); ok && f.ID != "" && !f.IsRange() {
+			if now, err := decimal.NewFromString(f.Value); err == nil && now.Equal(was) {
+				c.add(join(p, "was"), ErrConflict, "%q is the figure's value now; a correction gives the value it had before", cr.Was)
+			}
+		}
+		switch {
+		case cr.On == "":
+			c.add(join(p, "on"), ErrMissing, "missing (the day the correction was published, like \"2026-11-23\")")
+		default:
+			if _, err := time.Parse(time.DateOnly, cr.On); err != nil {
+				c.add(join(p, "on"), ErrBadDate, "%q is not a day (write YYYY-MM-DD, like \"2026-11-23\")", cr.On)
+			}
 		}
 	}
 }

@@ -491,7 +491,7 @@ func (b *Board) card(c data.Comparison, st calc.Style) app.UI {
 			vs = append(vs, v)
 		}
 	}
-	return &ComparisonCard{Result: r, Verdicts: vs, Style: st}
+	return &ComparisonCard{Result: r, Note: calc.Note(b.sc.Dataset(), b.sc.Values, c, st), Verdicts: vs, Style: st}
 }
 
 // localeOnly is the default style in st's locale: the article's figures
