@@ -3,10 +3,12 @@ package widget
 import (
 	"encoding/json"
 	"html"
+	"net/url"
 	"strconv"
 	"strings"
 
 	"amzwidget/data"
+	"amzwidget/scenario"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -146,12 +148,34 @@ func (s EmbedSpec) Src() string {
 	return u
 }
 
+// transparent reports whether the embed lets the host's background show
+// through (transparent=1 in Query).
+func (s EmbedSpec) transparent() bool {
+	q, _ := url.ParseQuery(s.Query)
+	return q.Get(scenario.ParamTransparent) == "1"
+}
+
+// schemeStyle is the CSS a transparent embed's frame (or Pym.js
+// container) needs: the light colour scheme the embed page then uses, so
+// that the browser paints no opaque canvas behind it (see widget.css),
+// whatever scheme the host declares. "" when the embed is opaque.
+func (s EmbedSpec) schemeStyle() string {
+	if s.transparent() {
+		return "color-scheme:light"
+	}
+	return ""
+}
+
 // Plain is the iframe alone: it works where a CMS strips scripts, at the
 // default height.
 func (s EmbedSpec) Plain() string {
+	style := "border:0;width:100%"
+	if cs := s.schemeStyle(); cs != "" {
+		style += ";" + cs
+	}
 	return `<iframe src="` + attrValue(s.Src()) + `" title="` + attrValue(s.title()) +
 		`" width="100%" height="` + strconv.Itoa(s.height()) +
-		`" loading="lazy" scrolling="no" frameborder="0" style="border:0;width:100%" data-amzwidget></iframe>`
+		`" loading="lazy" scrolling="no" frameborder="0" style="` + attrValue(style) + `" data-amzwidget></iframe>`
 }
 
 // Script is the iframe and our resizing script.
@@ -163,7 +187,11 @@ func (s EmbedSpec) Script() string {
 // builds the frame in the container.
 func (s EmbedSpec) Pym() string {
 	id := "amzwidget-" + s.group()
-	return `<div id="` + attrValue(id) + `"></div>` + "\n" +
+	style := ""
+	if cs := s.schemeStyle(); cs != "" {
+		style = ` style="` + attrValue(cs) + `"` // color-scheme is inherited by the frame Pym.js builds
+	}
+	return `<div id="` + attrValue(id) + `"` + style + `></div>` + "\n" +
 		`<script src="https://pym.nprapps.org/pym.v1.min.js"></script>` + "\n" +
 		`<script>new pym.Parent(` + jsString(id) + `, ` + jsString(s.Src()) + `, {title: ` + jsString(s.title()) + `});</script>`
 }
@@ -313,12 +341,7 @@ func (e *EmbedCode) Render() app.UI {
 						e.group = v
 					}
 				}),
-			choice("embed-theme", "Theme", [][2]string{{"auto", "Reader's setting"}, {"light", "Light"}, {"dark", "Dark"}}, e.theme,
-				func(v string) {
-					if v == "auto" || v == "light" || v == "dark" {
-						e.theme = v
-					}
-				}),
+			e.themeChoice(choice),
 			app.Label().For("embed-keep").Class("check").Body(
 				checkbox("embed-keep", e.keep).OnChange(func(ctx app.Context, ev app.Event) {
 					e.keep = ctx.JSSrc().Get("checked").Bool()
@@ -328,6 +351,11 @@ func (e *EmbedCode) Render() app.UI {
 			app.Label().For("embed-transparent").Class("check").Body(
 				checkbox("embed-transparent", e.transparent).OnChange(func(ctx app.Context, ev app.Event) {
 					e.transparent = ctx.JSSrc().Get("checked").Bool()
+					if e.transparent && (e.theme == "" || e.theme == "auto") {
+						// The reader's setting rarely is the host page's
+						// background: most articles are light.
+						e.theme = "light"
+					}
 				}),
 				app.Text(" Transparent background"),
 			),
@@ -343,9 +371,34 @@ func (e *EmbedCode) Render() app.UI {
 		snippet("snippet-pym", "Pym.js (for newsrooms that already use it)", pym),
 		app.Details().Class("preview").Body(
 			app.Summary().Text("Preview"),
-			app.IFrame().ID("embed-preview").Src("%s", e.spec().Src()).Title("%s", "Preview: "+embedTitle(e.spec().group())).Attr("loading", "lazy").Height(600),
+			app.IFrame().ID("embed-preview").Class(previewClass(e.transparent)).Src("%s", e.spec().Src()).Title("%s", "Preview: "+embedTitle(e.spec().group())).Attr("loading", "lazy").Height(600),
 		),
 	)
+}
+
+// themeChoice is the theme select. With a transparent background the
+// theme is the host page's background, which the text must be readable
+// on, and the select says so.
+func (e *EmbedCode) themeChoice(choice func(id, label string, options [][2]string, cur string, set func(string)) app.UI) app.UI {
+	label, opts := "Theme", [][2]string{{"auto", "Reader's setting"}, {"light", "Light"}, {"dark", "Dark"}}
+	if e.transparent {
+		label = "Your page's background"
+		opts = [][2]string{{"light", "Light"}, {"dark", "Dark"}, {"auto", "Light or dark, as the reader's setting"}}
+	}
+	return choice("embed-theme", label, opts, e.theme, func(v string) {
+		if v == "auto" || v == "light" || v == "dark" {
+			e.theme = v
+		}
+	})
+}
+
+// previewClass is the preview frame's class: a transparent embed's frame
+// states the light colour scheme, as the snippets do (schemeStyle).
+func previewClass(transparent bool) string {
+	if transparent {
+		return "embed-frame transparent-frame"
+	}
+	return "embed-frame"
 }
 
 // checkbox is a checkbox input whose checked state is written as
