@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -76,6 +77,32 @@ func pathname(tab *browsertest.Tab) string {
 // and every request the browser makes stay under the prefix.
 func checkUnderPrefix(t *testing.T, origin string, stop func()) {
 	base := origin + sitePrefix
+	// The manifest's URLs, its scope included, are under the prefix.
+	res, err := http.Get(base + "/manifest.webmanifest")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var manifest struct {
+		Scope    string `json:"scope"`
+		StartURL string `json:"start_url"`
+		Icons    []struct {
+			Src string `json:"src"`
+		} `json:"icons"`
+	}
+	err = json.NewDecoder(res.Body).Decode(&manifest)
+	res.Body.Close()
+	if err != nil {
+		t.Fatalf("manifest: %v", err)
+	}
+	if manifest.Scope != sitePrefix+"/" || manifest.StartURL != sitePrefix+"/" || len(manifest.Icons) == 0 {
+		t.Errorf("manifest: scope %q, start_url %q, %d icons", manifest.Scope, manifest.StartURL, len(manifest.Icons))
+	}
+	for _, ic := range manifest.Icons {
+		if !strings.HasPrefix(ic.Src, sitePrefix+"/web/") {
+			t.Errorf("manifest icon %q", ic.Src)
+		}
+	}
+
 	tab := browsertest.New(t, browsertest.Fresh())
 	domInside := func(where string) {
 		t.Helper()

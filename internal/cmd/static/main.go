@@ -56,7 +56,7 @@ func run(out, web, prefix string) error {
 	// The pages are rendered from their paths at the root; the handler
 	// writes every URL under the prefix, and the files go to out as if
 	// it were the prefix's directory.
-	h := app.Handler(version, int64(len(raw)), p)
+	h := app.ScopedManifest(app.Handler(version, int64(len(raw)), p), p)
 	app.Routes()
 
 	if err := os.RemoveAll(out); err != nil {
