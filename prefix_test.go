@@ -16,9 +16,9 @@ import (
 
 func TestPrefixFlags(t *testing.T) {
 	for _, c := range []struct {
-		args             []string
-		prefix, site     string // site: the fixed public URL's prefix, "-" for none
-		wantErr, wantErr2 error
+		args         []string
+		prefix, site string // site: the fixed public URL's prefix, "-" for none
+		wantErr      error
 	}{
 		{args: nil, prefix: "", site: "-"},
 		{args: []string{"-prefix", "/"}, prefix: "", site: "-"},
