@@ -349,13 +349,13 @@ func (b *Board) renderStories(ds *data.Dataset) app.UI {
 			&SourceLine{Articles: ds.Sources(b.cmps), Compact: true},
 			app.Span().Class("story-links").Body(
 				app.Text(" Data: "),
-				b.downloadLink("csv", "/data.csv"+queryPart(b.sc.Query()), "amazon-figures.csv", "text/csv;charset=utf-8"),
+				b.downloadLink("csv", Path("/data.csv"+queryPart(b.sc.Query())), "amazon-figures.csv", "text/csv;charset=utf-8"),
 				app.Text(" · "),
-				b.downloadLink("json", "/data.json"+queryPart(b.sc.Query()), "amazon-figures.json", "application/json"),
+				b.downloadLink("json", Path("/data.json"+queryPart(b.sc.Query())), "amazon-figures.json", "application/json"),
 				app.Text(" · "),
 				// full is built from the canonical query: ids, plain
 				// decimals and fixed words, never raw reader text.
-				app.A().Class("fullpage").Href("%s", full).Target("_top").Text("Full comparison"),
+				app.A().Class("fullpage").Href("%s", Path(full)).Target("_top").Text("Full comparison"),
 			),
 		),
 		b.liveRegion(),

@@ -42,7 +42,8 @@ type EmbedCode struct {
 	transparent bool
 	keep        bool
 	open        bool
-	origin      string
+	// origin is the site's URL: scheme, host and path prefix.
+	origin string
 
 	// copied names the snippet last copied, copiedCode is what was
 	// copied and copyNote what the reader is told about it. The note shows
@@ -50,10 +51,11 @@ type EmbedCode struct {
 	copied, copiedCode, copyNote string
 }
 
-// OnMount learns the page's origin, which the prerendered page cannot know.
+// OnMount learns the site's URL (the page's origin and the site's path
+// prefix), which the prerendered page cannot know.
 func (e *EmbedCode) OnMount(ctx app.Context) {
 	if u := app.Window().URL(); u != nil {
-		e.origin = u.Scheme + "://" + u.Host
+		e.origin = u.Scheme + "://" + u.Host + Path("")
 	}
 }
 
@@ -298,7 +300,15 @@ func (e *EmbedCode) Render() app.UI {
 	if e.origin == "" {
 		return app.Section().Class("embed-code").ID("embed-code").Body(
 			app.H2().Class("topic-title").Text("Embed this in an article"),
-			app.P().Text("The embed code appears here once the page has loaded. Embed pages: /embed/workforce, /embed/capex, /embed/growth, /embed/all."),
+			// Links, not text: on the server only attributes get the
+			// site's path prefix (see Path).
+			app.P().Body(
+				app.Text("The embed code appears here once the page has loaded. Embed pages: "),
+				app.A().Href("%s", Path("/embed/workforce")).Text("workforce"), app.Text(", "),
+				app.A().Href("%s", Path("/embed/capex")).Text("capex"), app.Text(", "),
+				app.A().Href("%s", Path("/embed/growth")).Text("growth"), app.Text(", "),
+				app.A().Href("%s", Path("/embed/all")).Text("all"), app.Text("."),
+			),
 		)
 	}
 	plain, script, pym := e.Snippets()
