@@ -19,18 +19,22 @@ SOURCES ?= $(if $(DATA),,$(wildcard ../shared/seeds))
 export GOFLAGS := -buildvcs=false
 SHELL   := /bin/bash
 
-.PHONY: all build wasm server run check test deps lint unit race fuzz static bench clean
+.PHONY: all build generate wasm server run check test deps lint unit race fuzz static bench clean
 
 all: build
 
 ## build: the client web/app.wasm (+ .br, .gz, version.txt) and the server bin/amzwidget
 build: wasm server
 
-wasm:
+## generate: data/dataset_gen.go, the dataset compiled into both binaries, from data/dataset.json (refused if it has problems)
+generate:
+	$(GO) run -tags gendata ./internal/cmd/gendata -in data/dataset.json -out data/dataset_gen.go
+
+wasm: generate
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o web/app.wasm ./wasm
 	$(GO) run ./internal/cmd/compress -dir web -commit $(COMMIT)
 
-server:
+server: generate
 	$(GO) build -trimpath -o bin/amzwidget .
 
 ## run: build everything and serve on http://localhost:8000
