@@ -37,7 +37,7 @@ func TestDefaultIsLoad(t *testing.T) {
 		}
 		t.Fatal("Default() is not Load(dataset.json)")
 	}
-	if Default() != Default() {
+	if first := Default(); Default() != first {
 		t.Error("Default built the dataset twice")
 	}
 	// The indexes are really there, and compared: the lookups answer.
