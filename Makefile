@@ -53,13 +53,15 @@ static: build
 deps:
 	bash scripts/deps.sh
 
-## lint: gofmt, go vet (host and GOOS=js), staticcheck
+## lint: gofmt, go vet (host and GOOS=js), staticcheck, and data/dataset_gen.go up to date
+## (checked before `build` regenerates it, so that make test fails on a stale committed file)
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi; echo "gofmt: ok"
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm ./app ./widget ./calc ./data ./scenario ./export
 	$(GO) tool staticcheck ./...
+	$(GO) test -count=1 -run '^TestGeneratedUpToDate$$' ./data
 
 ## unit: every Go test, browser tests included (they need `make build` and `make deps`;
 ## the root package's take over 10 minutes, go test's default limit, on a busy machine)
