@@ -92,16 +92,11 @@ func (c *checker) number(path, s string, required bool) (decimal.Decimal, bool) 
 		}
 		return decimal.Decimal{}, false
 	}
-	if !decimalSyntax.MatchString(s) {
+	d, ok := parseNumber(s)
+	if !ok {
 		c.add(path, ErrBadNumber, "%q is not a plain decimal (%s)", s, hintDecimal)
-		return decimal.Decimal{}, false
 	}
-	d, err := decimal.NewFromString(s)
-	if err != nil {
-		c.add(path, ErrBadNumber, "%q is not a plain decimal (%s)", s, hintDecimal)
-		return decimal.Decimal{}, false
-	}
-	return d, true
+	return d, ok
 }
 
 // span checks a span word; an empty one is missing when required.
@@ -134,6 +129,9 @@ func strs[S ~string](xs []S) []string {
 // inputs' homes, see InputHome, only for a dataset without problems).
 func (ds *Dataset) problems(opt CheckOptions) []Problem {
 	c := &checker{ds: ds, ids: map[string]string{}, articles: map[string]bool{}}
+	// The lookup tables are buildIndex's, built among the checks.
+	ds.indexIDs()
+	ds.indexValues()
 	c.top()
 	c.checkArticles()
 	c.checkFigures()
@@ -245,21 +243,13 @@ func quotedWords(where string) (string, bool) {
 
 func (c *checker) checkFigures() {
 	ds := c.ds
-	ds.figures = map[string]int{}
-	ds.values = map[string]Bounds{}
 	for i, f := range ds.Figures {
 		p := at("figures", i)
 		if c.id(join(p, "id"), f.ID, "figure") {
 			c.unique(join(p, "id"), f.ID)
-			if _, dup := ds.figures[f.ID]; !dup {
-				ds.figures[f.ID] = i
-			}
 		}
 		c.text(join(p, "label"), f.Label, "the words that name the figure")
 		b, ok := c.bounds(p, f)
-		if ok {
-			ds.values[f.ID] = b
-		}
 		switch {
 		case f.Unit == "":
 			c.add(join(p, "unit"), ErrMissing, "missing (accepted: %s)", list(Units))
@@ -367,14 +357,10 @@ func single(k Kind) bool { return k == Sum || k == Scale }
 
 func (c *checker) checkComparisons() {
 	ds := c.ds
-	ds.comparisons = map[string]int{}
 	for i, cm := range ds.Comparisons {
 		p := at("comparisons", i)
 		if c.id(join(p, "id"), cm.ID, "comparison") {
 			c.unique(join(p, "id"), cm.ID)
-			if _, dup := ds.comparisons[cm.ID]; !dup {
-				ds.comparisons[cm.ID] = i
-			}
 		}
 	}
 	var operands []string
@@ -529,52 +515,12 @@ func side(cm Comparison, id string) string {
 // it uses) and reports every cycle, naming its ids.
 func (c *checker) order() {
 	ds := c.ds
-	const (
-		unvisited = iota
-		visiting
-		done
-	)
-	state := make([]int, len(ds.Comparisons))
-	var stack []int
-	var out []int
-	var visit func(i int)
-	visit = func(i int) {
-		state[i] = visiting
-		stack = append(stack, i)
+	c.evalIdx = ds.orderIdx(func(i int, id string, names []string) {
 		cm := ds.Comparisons[i]
-		for _, id := range slices.Concat(cm.A, cm.B) {
-			j, ok := ds.comparisons[id]
-			if !ok {
-				continue
-			}
-			switch state[j] {
-			case unvisited:
-				visit(j)
-			case visiting:
-				k := slices.Index(stack, j)
-				var names []string
-				for _, s := range stack[k:] {
-					names = append(names, ds.Comparisons[s].ID)
-				}
-				names = append(names, id)
-				c.add(join(at("comparisons", i), side(cm, id)), ErrCycle,
-					"cycle: %s (a comparison cannot depend on itself, directly or through others)", strings.Join(names, " → "))
-			}
-		}
-		stack = stack[:len(stack)-1]
-		state[i] = done
-		out = append(out, i)
-	}
-	for i := range ds.Comparisons {
-		if state[i] == unvisited {
-			visit(i)
-		}
-	}
-	c.evalIdx = out
-	ds.evalOrder = make([]Comparison, len(out))
-	for i, j := range out {
-		ds.evalOrder[i] = ds.Comparisons[j]
-	}
+		c.add(join(at("comparisons", i), side(cm, id)), ErrCycle,
+			"cycle: %s (a comparison cannot depend on itself, directly or through others)", strings.Join(names, " → "))
+	})
+	ds.setEvalOrder(c.evalIdx)
 }
 
 // operandInfo is what the units check knows of an operand.
