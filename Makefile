@@ -20,18 +20,22 @@ SOURCES ?= $(if $(DATA),,$(wildcard ../shared/seeds))
 export GOFLAGS := -buildvcs=false
 SHELL   := /bin/bash
 
-.PHONY: all build wasm server run check test deps lint unit race fuzz static bench clean
+.PHONY: all build generate wasm server run check test deps lint unit race fuzz static bench clean
 
 all: build
 
 ## build: the client web/app.wasm (+ .br, .gz, version.txt) and the server bin/amzwidget
 build: wasm server
 
-wasm:
+## generate: data/dataset_gen.go, the dataset compiled into both binaries, from data/dataset.json (refused if it has problems)
+generate:
+	$(GO) run -tags gendata ./internal/cmd/gendata -in data/dataset.json -out data/dataset_gen.go
+
+wasm: generate
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o web/app.wasm ./wasm
 	$(GO) run ./internal/cmd/compress -dir web -commit $(COMMIT)
 
-server:
+server: generate
 	$(GO) build -trimpath -o bin/amzwidget .
 
 ## run: build everything and serve on http://localhost:8000
@@ -51,13 +55,15 @@ static: build
 deps:
 	bash scripts/deps.sh
 
-## lint: gofmt, go vet (host and GOOS=js), staticcheck
+## lint: gofmt, go vet (host and GOOS=js), staticcheck, and data/dataset_gen.go up to date
+## (checked before `build` regenerates it, so that make test fails on a stale committed file)
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi; echo "gofmt: ok"
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm ./app ./widget ./calc ./data ./scenario ./export ./chart
 	$(GO) tool staticcheck ./...
+	$(GO) test -count=1 -run '^TestGeneratedUpToDate$$' ./data
 
 ## unit: every Go test, browser tests included (they need `make build` and `make deps`;
 ## the root package's take over 10 minutes, go test's default limit, on a busy machine)

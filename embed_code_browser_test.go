@@ -65,9 +65,11 @@ func setGenerator(t *testing.T, tab *browsertest.Tab, c generatorChoice) {
 		}
 	}
 	choose("#embed-group", c.group)
+	// Ticking "Transparent background" turns "Reader's setting" into
+	// Light (the host's background): the theme is chosen after it.
+	tick("#embed-transparent", c.transparent)
 	choose("#embed-theme", c.theme)
 	tick("#embed-keep", c.keep)
-	tick("#embed-transparent", c.transparent)
 	if c.open || browsertest.Eval[bool](tab, `!!document.querySelector("#embed-open")`) {
 		tick("#embed-open", c.open)
 	}
@@ -304,4 +306,45 @@ func TestBrowserEmbedCodeLabelsAt320(t *testing.T) {
 		t.Errorf("words broken across lines at 320 px: %v", broken)
 	}
 	tab.Screenshot("embed-code-320")
+}
+
+// Issue 20: with "Transparent background" ticked the theme is the host
+// page's background. Ticking it on the default (the reader's setting)
+// picks Light, the select says what it now asks, and every snippet states
+// the light colour scheme the transparent embed uses (see
+// TestBrowserTransparentEmbedsOnHosts for what a reader then sees).
+func TestBrowserEmbedCodeTransparentAsksForTheBackground(t *testing.T) {
+	srv := server(t)
+	tab := browsertest.New(t)
+	tab.Navigate(srv.URL + "/")
+	wasmReady(tab)
+	label := func() string { return tab.Text(`label[for="embed-theme"]`) }
+	if got := label(); got != "Theme" {
+		t.Errorf("the theme select is labelled %q before ticking", got)
+	}
+	tab.Run(chromedp.Click(chromedp.CSS("#embed-transparent")))
+	boxes := waitSnippets(t, tab, srv.URL+"/embed/workforce?theme=light&transparent=1")
+	if got := label(); got != "Your page's background" {
+		t.Errorf("with a transparent background the select is labelled %q", got)
+	}
+	if got := browsertest.Eval[string](tab, `document.querySelector("#embed-theme").value`); got != "light" {
+		t.Errorf("the select shows %q, want light", got)
+	}
+	for id, want := range map[string]string{
+		"snippet-plain":  `style="border:0;width:100%;color-scheme:light"`,
+		"snippet-script": `style="border:0;width:100%;color-scheme:light"`,
+		"snippet-pym":    `<div id="amzwidget-workforce" style="color-scheme:light"></div>`,
+	} {
+		if !strings.Contains(boxes[id], want) {
+			t.Errorf("%s does not hold %s:\n%s", id, want, boxes[id])
+		}
+	}
+	// Unticked, the snippets are opaque embeds again.
+	tab.Run(chromedp.Click(chromedp.CSS("#embed-transparent")))
+	boxes = waitSnippets(t, tab, srv.URL+"/embed/workforce?theme=light")
+	for id, b := range boxes {
+		if strings.Contains(b, "color-scheme") {
+			t.Errorf("%s of an opaque embed sets a colour scheme:\n%s", id, b)
+		}
+	}
 }

@@ -38,12 +38,16 @@ type release struct {
 	version string
 	webDir  string
 	wrap    func(http.Handler) http.Handler
+	// prefix is the path the site is served under (-prefix), as
+	// app.CleanPrefix returns it.
+	prefix string
 }
 
 func startRelease(t *testing.T, addr string, rel release) *stoppable {
 	t.Helper()
 	cfg := testConfig()
 	cfg.version = rel.version
+	cfg.prefix, cfg.site.prefix = rel.prefix, rel.prefix
 	if rel.webDir != "" {
 		cfg.webDir = rel.webDir
 	}

@@ -8,6 +8,10 @@ import (
 	"strings"
 )
 
+// errPublicURLPrefix is the error of a -public-url whose path is not
+// -prefix.
+var errPublicURLPrefix = errors.New("-public-url: its path must be -prefix's (the pages link their own files from -prefix), or empty")
+
 // errPublicURL is the error of a -public-url that cannot name the site.
 var errPublicURL = errors.New("-public-url: want an absolute http or https URL with a host, and no user, query or fragment")
 
@@ -49,6 +53,9 @@ func (s site) ownPath(u *url.URL) (string, bool) {
 type publicSite struct {
 	fixed      *site
 	trustProxy bool
+	// prefix is the path the site is served under (-prefix): "" or
+	// "/widgets/amazon".
+	prefix string
 }
 
 // parsePublicURL reads -public-url: "https://widgets.example/prefix/".
@@ -68,7 +75,7 @@ func (p publicSite) of(r *http.Request) site {
 	if p.fixed != nil {
 		return *p.fixed
 	}
-	s := site{scheme: "http", host: r.Host}
+	s := site{scheme: "http", host: r.Host, prefix: p.prefix}
 	if r.TLS != nil {
 		s.scheme = "https"
 	}

@@ -54,6 +54,9 @@ type config struct {
 	// site is where readers reach us (-public-url, -trust-proxy): it
 	// starts every absolute URL we write.
 	site publicSite
+	// prefix is the path the site is served under (-prefix), as
+	// app.CleanPrefix returns it: "" or "/widgets/amazon".
+	prefix string
 	// accessLog logs one line per request at Info (-access-log).
 	accessLog bool
 	logger    *slog.Logger
@@ -77,6 +80,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		"the site's public URL, e.g. https://widgets.example/prefix/: every absolute URL the server writes (oEmbed, discovery links, og: tags) starts with it; X-Forwarded-* are then ignored")
 	fs.BoolVar(&c.site.trustProxy, "trust-proxy", false,
 		"without -public-url, believe X-Forwarded-Proto and X-Forwarded-Host (only behind a proxy that sets them: clients can forge them)")
+	prefix := fs.String("prefix", "/",
+		"the URL `path` the site is served under, e.g. /widgets/amazon/: every page and file is at that path and links from it; anything outside it is 404")
 	fs.BoolVar(&c.accessLog, "access-log", true, "log one line per request at Info (method, path without the query, status, bytes, duration)")
 	fs.StringVar(&c.check, "check", "",
 		"check the dataset `FILE` instead of serving: print every problem, one per line, with its place and what is accepted; exit status 1 on any")
@@ -92,10 +97,24 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if strings.ContainsAny(c.frameAncestors, ";,\r\n") {
 		return c, errors.New("-frame-ancestors: a source list may not contain ';', ',' or a newline")
 	}
+	p, err := app.CleanPrefix(*prefix)
+	if err != nil {
+		return c, fmt.Errorf("-prefix %q: %w", *prefix, err)
+	}
+	c.prefix = p
+	c.site.prefix = p
 	if *publicURL != "" {
 		s, err := parsePublicURL(*publicURL)
 		if err != nil {
 			return c, err
+		}
+		// The pages link their own files from -prefix: the public URL
+		// must name the same path (or none, and gets -prefix).
+		switch {
+		case p != "" && s.prefix == "":
+			s.prefix = p
+		case p != "" && s.prefix != p:
+			return c, fmt.Errorf("%q: %w", *publicURL, errPublicURLPrefix)
 		}
 		c.site.fixed = s
 	}
@@ -203,7 +222,7 @@ func newHandler(cfg config) (http.Handler, error) {
 	if cfg.version != "" {
 		version = cfg.version
 	}
-	pages := app.Handler(version, int64(len(wasm.body)))
+	pages := app.Handler(version, int64(len(wasm.body)), cfg.prefix)
 	app.Routes()
 
 	mux := http.NewServeMux()
@@ -219,9 +238,9 @@ func newHandler(cfg config) (http.Handler, error) {
 	mux.Handle("/data.csv", negotiated(http.HandlerFunc(dataExport)))
 	mux.Handle("/data.json", negotiated(http.HandlerFunc(dataExport)))
 	mux.Handle("/chart/", chartImages(cfg.site))
-	mux.Handle("/", knownPaths(newPageCache(oembedDiscovery(pages, cfg.site), maxCachedPages, cfg.site)))
+	mux.Handle("/", knownPaths(newPageCache(oembedDiscovery(app.ScopedManifest(pages, cfg.prefix), cfg.site), maxCachedPages, cfg.site)))
 
-	var h http.Handler = mux
+	var h http.Handler = underPrefix(mux, cfg.prefix)
 	h = securityHeaders(h, cfg)
 	h = onlyGetHead(h)
 	if cfg.accessLog {
@@ -311,7 +330,7 @@ func knownPaths(h http.Handler) http.Handler {
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if p, ok := strings.CutSuffix(r.URL.Path, "/"); ok && p != "" && known[p] {
-			target := p
+			target := prefixOf(r) + p
 			if r.URL.RawQuery != "" {
 				target += "?" + r.URL.RawQuery
 			}
@@ -330,18 +349,21 @@ func knownPaths(h http.Handler) http.Handler {
 	})
 }
 
-// notFound answers 404 with a small page of ours.
+// notFound answers 404 with a small page of ours, whose links are under
+// the request's path prefix.
 func notFound(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-cache")
 	w.WriteHeader(http.StatusNotFound)
-	io.WriteString(w, notFoundPage)
+	// The prefix passed app.CleanPrefix: nothing in it needs escaping.
+	io.WriteString(w, strings.ReplaceAll(notFoundPage, "PREFIX", prefixOf(r)))
 }
 
+// notFoundPage is the 404 page; PREFIX stands for the path prefix.
 const notFoundPage = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Not found</title><link rel="stylesheet" href="/web/widget.css"></head>
-<body><main class="page"><h1>Not found</h1><p>There is no page here. <a href="/">See every comparison</a>.</p></main></body></html>
+<title>Not found</title><link rel="stylesheet" href="PREFIX/web/widget.css"></head>
+<body><main class="page"><h1>Not found</h1><p>There is no page here. <a href="PREFIX/">See every comparison</a>.</p></main></body></html>
 `
 
 // onlyGetHead refuses every method but GET and HEAD.

@@ -25,6 +25,14 @@ type nginxServer struct {
 
 func startNginx(t *testing.T) *nginxServer {
 	t.Helper()
+	return startNginxConf(t, "testdata/nginx/nginx.conf", "")
+}
+
+// startNginxConf exports the site under the path prefix ("" or
+// "/widgets/amazon") into ROOT+prefix and serves it with the nginx config
+// conf (PORT, ROOT and TMP filled in).
+func startNginxConf(t *testing.T, conf, prefix string) *nginxServer {
+	t.Helper()
 	bin, err := exec.LookPath("nginx")
 	if err != nil {
 		bin = "/usr/sbin/nginx"
@@ -41,7 +49,8 @@ func startNginx(t *testing.T) *nginxServer {
 	os.Chmod(tmp, 0o755)
 	t.Cleanup(func() { os.RemoveAll(tmp) })
 	dist := filepath.Join(tmp, "dist")
-	if out, err := exec.Command("go", "run", "./internal/cmd/static", "-out", dist).CombinedOutput(); err != nil {
+	exportDir := filepath.Join(dist, filepath.FromSlash(prefix))
+	if out, err := exec.Command("go", "run", "./internal/cmd/static", "-out", exportDir, "-prefix", prefix+"/").CombinedOutput(); err != nil {
 		t.Fatalf("static export: %v\n%s", err, out)
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -50,11 +59,11 @@ func startNginx(t *testing.T) *nginxServer {
 	}
 	port := fmt.Sprint(ln.Addr().(*net.TCPAddr).Port)
 	ln.Close()
-	conf, err := os.ReadFile("testdata/nginx/nginx.conf")
+	text, err := os.ReadFile(conf)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := strings.NewReplacer("PORT", port, "ROOT", dist, "TMP", tmp).Replace(string(conf))
+	c := strings.NewReplacer("PORT", port, "ROOT", dist, "TMP", tmp).Replace(string(text))
 	if err := os.WriteFile(filepath.Join(tmp, "nginx.conf"), []byte(c), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +77,7 @@ func startNginx(t *testing.T) *nginxServer {
 	t.Cleanup(n.stop)
 	deadline := time.Now().Add(10 * time.Second)
 	for {
-		res, err := http.Get(n.url + "/")
+		res, err := http.Get(n.url + prefix + "/")
 		if err == nil {
 			res.Body.Close()
 			if res.StatusCode == 200 {

@@ -5,6 +5,7 @@ package app
 import (
 	"html"
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -13,9 +14,11 @@ import (
 // the PWA's files. version must change with every build (it is the ETag of
 // every page and names the service worker's cache); wasmSize is app.wasm's
 // uncompressed size, so that the loader's percentage is right when the file
-// is sent compressed.
-func Handler(version string, wasmSize int64) *app.Handler {
-	return &app.Handler{
+// is sent compressed. prefix is the path the site is served under, as
+// CleanPrefix returns it ("" for the root, or "/widgets/amazon"): every
+// URL go-app and we write then starts with it.
+func Handler(version string, wasmSize int64, prefix string) *app.Handler {
+	h := &app.Handler{
 		Name:            Title,
 		ShortName:       "AI bet figures",
 		Title:           Title,
@@ -49,4 +52,14 @@ func Handler(version string, wasmSize int64) *app.Handler {
 			`<noscript><link rel="stylesheet" href="/web/noscript.css"></noscript>`,
 		},
 	}
+	if prefix != "" {
+		h.Resources = prefixResolver{prefix: prefix}
+		// go-app resolves the resources it writes, not raw header lines,
+		// nor the worker's own check of the root page.
+		for i, l := range h.RawHeaders {
+			h.RawHeaders[i] = strings.ReplaceAll(l, `href="/web/`, `href="`+prefix+`/web/`)
+		}
+	}
+	h.ServiceWorkerTemplate = strings.ReplaceAll(h.ServiceWorkerTemplate, rootPlaceholder, strconv.Quote(prefix+"/"))
+	return h
 }

@@ -21,6 +21,9 @@ package app
 //   - the precache checks that the server still runs this release ("/"
 //     names it in a meta tag), so one cache never holds two releases.
 //
+// ROOT_PAGE in it stands for the dashboard's path, "/" or the path prefix
+// with its trailing slash (Handler writes it in).
+//
 // On a static host the ETags are the host's, so every page fetched online
 // counts as another release's and gets its files from the network
 // (revalidated in the HTTP cache); offline, the cache serves as above.
@@ -59,7 +62,7 @@ self.addEventListener("install", (event) => {
     });
     // The page names its release (on a static host too, where the ETag
     // is the host's own): one cache never holds two releases.
-    const root = resourcesToCache.indexOf("/");
+    const root = resourcesToCache.indexOf(ROOT_PAGE);
     if (root >= 0 && !(await responses[root].clone().text()).includes(versionMeta)) {
       throw new Error("the server runs another release than {{.Version}}");
     }
@@ -143,3 +146,7 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(request.mode === "navigate" ? navigate(event) : subresource(event));
 });
 `
+
+// rootPlaceholder is what Handler replaces with the dashboard's path, as a
+// JavaScript string, in WorkerJS.
+const rootPlaceholder = "ROOT_PAGE"

@@ -97,8 +97,8 @@ func TestEvaluateArticleFigures(t *testing.T) {
 	if r, _ := rs.Get("capacity_aws_vs_microsoft_annualised"); r.Span != data.Year {
 		t.Errorf("capacity_aws_vs_microsoft_annualised: span %q, want year", r.Span)
 	}
-	if v, _ := rs.Verdict("claim_capacity_outpacing_annualised"); !strings.Contains(v.Rule, "at best the figures make the two even") {
-		t.Errorf("claim_capacity_outpacing_annualised: rule %q does not say the figures are at best even", v.Rule)
+	if v, _ := rs.Verdict("claim_capacity_outpacing_annualised"); !strings.Contains(v.Rule(calc.DefaultStyle), "at best the figures make the two even") {
+		t.Errorf("claim_capacity_outpacing_annualised: rule %q does not say the figures are at best even", v.Rule(calc.DefaultStyle))
 	}
 	if v, _ := rs.Verdict("claim_combined_capex"); v.SupportedPart(calc.DefaultStyle) != "the figures support $650–670 billion, not up to $700 billion" {
 		t.Errorf("claim_combined_capex: %v, %q", v.Outcome, v.SupportedPart(calc.DefaultStyle))
@@ -240,7 +240,7 @@ func TestClaimVerdicts(t *testing.T) {
 				continue
 			}
 			if v.Outcome != w {
-				t.Errorf("%s: %s is %v, want %v (computed [%s, %s]; rule %s)", tt.name, id, v.Outcome, w, v.Computed.Lo, v.Computed.Hi, v.Rule)
+				t.Errorf("%s: %s is %v, want %v (computed [%s, %s]; rule %s)", tt.name, id, v.Outcome, w, v.Computed.Lo, v.Computed.Hi, v.Rule(calc.DefaultStyle))
 			}
 		}
 	}

@@ -116,3 +116,16 @@ func ExampleFormatInterval() {
 	// −$5 billion – $10 billion
 	// ≈ +0.003 pp
 }
+
+// Note writes the figures an explanation names as the values in force:
+// the article's with its qualifier, the reader's marked as theirs.
+func ExampleNote() {
+	ds := data.Default()
+	c, _ := ds.Comparison("cut_share_oct2025")
+	fmt.Println(calc.Note(ds, nil, c, calc.DefaultStyle))
+	a := calc.Assumptions{"workforce": decimal.RequireFromString("300000")}
+	fmt.Println(calc.Note(ds, a, c, calc.Style{Locale: calc.German}))
+	// Output:
+	// The October 2025 round divided by the corporate workforce of around 350,000.
+	// The October 2025 round divided by the corporate workforce of 300.000 (your figure).
+}

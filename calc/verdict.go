@@ -67,10 +67,16 @@ type Verdict struct {
 	// when that is defined (HasGapPercent).
 	GapPercent    Value
 	HasGapPercent bool
-	// Rule says, in words, which rule decided the verdict.
-	Rule string
 	// Reason says why the claim cannot be checked (Unverifiable only).
 	Reason string
+	// Precision is the half unit of the claim's last stated digit, which
+	// the rule allows either side: Lo for a point claim or a range's low
+	// end, Hi for a range's high end (0.5 for "142", 0.05 for "34.6").
+	// Zero for a hedged point claim and a relation.
+	Precision Interval
+	// even is set when a relation claim fails because the figures at best
+	// equal its threshold.
+	even bool
 }
 
 // Check judges a claim against the evaluated comparison it is about.
@@ -101,7 +107,6 @@ func Check(cl data.Claim, r Result) Verdict {
 	}
 	if !r.OK() {
 		v.Outcome, v.Reason = Unverifiable, r.Err.Error()
-		v.Rule = "the comparison cannot be computed"
 		return v
 	}
 	c := r.Value
@@ -120,11 +125,6 @@ func Check(cl data.Claim, r Result) Verdict {
 func checkRelation(v *Verdict, rel string, c Interval) {
 	t := v.Stated.Lo
 	above := rel == "above"
-	if above {
-		v.Rule = "a claim that one figure exceeds another holds when the computed value is above " + t.String()
-	} else {
-		v.Rule = "a claim that one figure falls short of another holds when the computed value is below " + t.String()
-	}
 	holds, fails := c.Lo.Cmp(t) > 0, c.Hi.Cmp(t) <= 0
 	even := c.Hi.Equal(t)
 	if !above {
@@ -136,9 +136,7 @@ func checkRelation(v *Verdict, rel string, c Interval) {
 		v.Outcome = Consistent
 	case fails:
 		v.Outcome = Contradicted
-		if even {
-			v.Rule += "; at best the figures make the two even, so they do not support the claim"
-		}
+		v.even = even
 	default:
 		v.Outcome = Undetermined
 	}
@@ -147,14 +145,7 @@ func checkRelation(v *Verdict, rel string, c Interval) {
 func checkRange(v *Verdict, cl data.Claim, c Interval) {
 	s := v.Stated
 	hLo, hHi := halfUnit(cl.StatedLow), halfUnit(cl.StatedHigh)
-	v.Rule = "a range claim is compared range to range, each end at the precision it is stated at (±" + hLo.String()
-	if !hHi.Equal(hLo) {
-		v.Rule += ", ±" + hHi.String()
-	}
-	v.Rule += "): consistent when one range contains the other, partly supported when they only overlap"
-	if IsHedge(cl.Hedge) {
-		v.Rule = "“" + cl.Hedge + "” does not widen a range, which states its own spread: " + v.Rule
-	}
+	v.Precision = Interval{hLo, hHi}
 	v.Allowed = c
 	v.Gap = Interval{s.Lo.Sub(c.Lo), s.Hi.Sub(c.Hi)}
 	// Each end of one range against the same end of the other, within the
@@ -169,7 +160,6 @@ func checkRange(v *Verdict, cl data.Claim, c Interval) {
 	case s.Overlaps(c):
 		v.Outcome = PartlySupported
 		v.Supported = Interval{maxValue(s.Lo, c.Lo), minValue(s.Hi, c.Hi)}
-		v.Rule += "; " + v.SupportedPart(DefaultStyle)
 	case s.Lo.Cmp(c.Lo) > 0:
 		v.Outcome = Overstated
 	default:
@@ -178,6 +168,49 @@ func checkRange(v *Verdict, cl data.Claim, c Interval) {
 	if v.Outcome == Overstated || v.Outcome == Understated {
 		setGapPercent(v, v.Gap.Lo, c.Lo)
 	}
+}
+
+// Rule says, in words, which rule decided the verdict, with its numbers
+// written in st's locale ("±0.5", "±0,5").
+func (v Verdict) Rule(st Style) string {
+	num := func(x Value) string { // a stated number or half a unit: a plain decimal
+		s := x.String()
+		if d := st.Locale.Decimal; d != "" && d != "." {
+			s = strings.Replace(s, ".", d, 1)
+		}
+		return s
+	}
+	cl := v.Claim
+	switch {
+	case v.Outcome == Unverifiable:
+		return "the comparison cannot be computed"
+	case cl.Relation != "":
+		r := "a claim that one figure exceeds another holds when the computed value is above "
+		if cl.Relation != "above" {
+			r = "a claim that one figure falls short of another holds when the computed value is below "
+		}
+		r += num(v.Stated.Lo)
+		if v.even {
+			r += "; at best the figures make the two even, so they do not support the claim"
+		}
+		return r
+	case cl.IsRange():
+		r := "a range claim is compared range to range, each end at the precision it is stated at (±" + num(v.Precision.Lo)
+		if !v.Precision.Hi.Equal(v.Precision.Lo) {
+			r += ", ±" + num(v.Precision.Hi)
+		}
+		r += "): consistent when one range contains the other, partly supported when they only overlap"
+		if IsHedge(cl.Hedge) {
+			r = "“" + cl.Hedge + "” does not widen a range, which states its own spread: " + r
+		}
+		if v.Outcome == PartlySupported {
+			r += "; " + v.SupportedPart(st)
+		}
+		return r
+	case IsHedge(cl.Hedge):
+		return "“" + cl.Hedge + "” is a hedge: consistent within ±" + Format(HedgeTolerance.Mul(Int(100)), data.Percent, Style{Digits: -1, Locale: st.Locale}) + " of the computed value"
+	}
+	return "unhedged: consistent within the precision it is stated at (±" + num(v.Precision.Lo) + ")"
 }
 
 // SupportedPart says, for a PartlySupported verdict, which part of the
@@ -215,14 +248,13 @@ func minValue(a, b Value) Value {
 func checkPoint(v *Verdict, cl data.Claim, c Interval) {
 	s := v.Stated.Lo
 	if IsHedge(cl.Hedge) {
-		v.Rule = "“" + cl.Hedge + "” is a hedge: consistent within ±5 % of the computed value"
 		v.Allowed = Interval{
 			c.Lo.Sub(c.Lo.Abs().Mul(HedgeTolerance)),
 			c.Hi.Add(c.Hi.Abs().Mul(HedgeTolerance)),
 		}
 	} else {
 		half := halfUnit(cl.Stated)
-		v.Rule = "unhedged: consistent within the precision it is stated at (±" + half.String() + ")"
+		v.Precision = Point(half)
 		v.Allowed = Interval{c.Lo.Sub(half), c.Hi.Add(half)}
 	}
 	switch {

@@ -56,7 +56,7 @@ func TestCheckRangeBothOrders(t *testing.T) {
 			}
 			v := Check(rangeClaim(c[0], c[1], tt.hedge), billions(f[0], f[1]))
 			if v.Outcome != want {
-				t.Errorf("%s (swapped %v): claim %v against %v is %v, want %v; rule %s", tt.name, swap, c, f, v.Outcome, want, v.Rule)
+				t.Errorf("%s (swapped %v): claim %v against %v is %v, want %v; rule %s", tt.name, swap, c, f, v.Outcome, want, v.Rule(DefaultStyle))
 				continue
 			}
 			if want != PartlySupported {
@@ -72,8 +72,8 @@ func TestCheckRangeBothOrders(t *testing.T) {
 			if got := v.SupportedPart(DefaultStyle); got != part {
 				t.Errorf("%s (swapped %v): SupportedPart = %q, want %q", tt.name, swap, got, part)
 			}
-			if !strings.HasSuffix(v.Rule, "; "+part) {
-				t.Errorf("%s (swapped %v): rule %q does not name the supported part", tt.name, swap, v.Rule)
+			if !strings.HasSuffix(v.Rule(DefaultStyle), "; "+part) {
+				t.Errorf("%s (swapped %v): rule %q does not name the supported part", tt.name, swap, v.Rule(DefaultStyle))
 			}
 			if v.HasGapPercent {
 				t.Errorf("%s: a partly supported claim has a gap percent", tt.name)
@@ -81,8 +81,8 @@ func TestCheckRangeBothOrders(t *testing.T) {
 		}
 	}
 	v := Check(rangeClaim("650", "700", "could approach"), billions("640", "670"))
-	if !strings.HasPrefix(v.Rule, "“could approach” does not widen a range") {
-		t.Errorf("hedged range rule %q does not say what the hedge does", v.Rule)
+	if !strings.HasPrefix(v.Rule(DefaultStyle), "“could approach” does not widen a range") {
+		t.Errorf("hedged range rule %q does not say what the hedge does", v.Rule(DefaultStyle))
 	}
 	// Gap: [650 − 640, 700 − 670] = [10, 30].
 	if !v.Gap.Lo.Equal(Int(10)) || !v.Gap.Hi.Equal(Int(30)) {
@@ -110,12 +110,44 @@ func TestCheckRangeBothOrders(t *testing.T) {
 func TestCheckRelationEven(t *testing.T) {
 	for _, rel := range []string{"above", "below"} {
 		v := Check(data.Claim{Stated: "1", Relation: rel}, Result{Unit: data.Times, Value: Point(Int(1))})
-		if v.Outcome != Contradicted || !strings.Contains(v.Rule, "at best the figures make the two even") {
-			t.Errorf("%s 1 against 1: %v, rule %q", rel, v.Outcome, v.Rule)
+		if v.Outcome != Contradicted || !strings.Contains(v.Rule(DefaultStyle), "at best the figures make the two even") {
+			t.Errorf("%s 1 against 1: %v, rule %q", rel, v.Outcome, v.Rule(DefaultStyle))
 		}
 		v = Check(data.Claim{Stated: "1", Relation: rel}, Result{Unit: data.Times, Value: Interval{MustParse("0.5"), MustParse("0.9")}})
-		if strings.Contains(v.Rule, "even") {
-			t.Errorf("%s 1 against 0.5–0.9: rule %q speaks of even", rel, v.Rule)
+		if strings.Contains(v.Rule(DefaultStyle), "even") {
+			t.Errorf("%s 1 against 0.5–0.9: rule %q speaks of even", rel, v.Rule(DefaultStyle))
+		}
+	}
+}
+
+// The rule's numbers are written in the page's locale: a German or French
+// reader must not read "±0.5" as "±05" or "±5".
+func TestRuleInLocale(t *testing.T) {
+	pct := Result{Unit: data.Percent, Value: Point(MustParse("8.57"))}
+	tests := []struct {
+		name  string
+		claim data.Claim
+		r     Result
+		en    string // in the English rule
+		de    string // the same part in the German rule
+		fr    string // and in the French one
+	}{
+		{"unhedged whole number", data.Claim{ID: "c", Stated: "9"}, pct, "(±0.5)", "(±0,5)", "(±0,5)"},
+		{"unhedged one decimal", data.Claim{ID: "c", Stated: "34.6"}, pct, "(±0.05)", "(±0,05)", "(±0,05)"},
+		{"hedged", data.Claim{ID: "c", Stated: "10", Hedge: "about"}, pct, "±5% of", "±5\u00a0% of", "±5\u202f% of"},
+		{"range", rangeClaim("6.5", "7", ""), billions("640", "670"), "(±0.05, ±0.5)", "(±0,05, ±0,5)", "(±0,05, ±0,5)"},
+		{"relation", data.Claim{ID: "c", Stated: "1.5", Relation: "above"}, pct, "above 1.5", "above 1,5", "above 1,5"},
+	}
+	for _, tt := range tests {
+		v := Check(tt.claim, tt.r)
+		for _, l := range []struct {
+			loc  Locale
+			want string
+		}{{English, tt.en}, {German, tt.de}, {French, tt.fr}} {
+			got := v.Rule(Style{Digits: -1, Locale: l.loc})
+			if !strings.Contains(got, l.want) {
+				t.Errorf("%s in %s: rule %q does not contain %q", tt.name, l.loc.Tag, got, l.want)
+			}
 		}
 	}
 }

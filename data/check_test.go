@@ -71,7 +71,7 @@ var sentinels = map[string]error{
 	"ErrDuplicateKey": ErrDuplicateKey, "ErrWrongType": ErrWrongType, "ErrBadID": ErrBadID,
 	"ErrUnknownValue": ErrUnknownValue, "ErrUnknownQualifier": ErrUnknownQualifier, "ErrConflict": ErrConflict,
 	"ErrBadInput": ErrBadInput, "ErrUnitMismatch": ErrUnitMismatch, "ErrPeriodMismatch": ErrPeriodMismatch,
-	"ErrOtherTopic": ErrOtherTopic, "ErrValueMark": ErrValueMark, "ErrQuoteNotFound": ErrQuoteNotFound,
+	"ErrOtherTopic": ErrOtherTopic, "ErrValueMark": ErrValueMark, "ErrNoteMark": ErrNoteMark, "ErrBadDate": ErrBadDate, "ErrQuoteNotFound": ErrQuoteNotFound,
 	"ErrNoSourceText": ErrNoSourceText,
 }
 
@@ -154,6 +154,36 @@ func set(section, id, key string, v any) func(t *testing.T, d doc) string {
 		m, p := d.find(t, section, id)
 		m[key] = v
 		return p + "." + key
+	}
+}
+
+// correction adds a valid correction (the analysts' estimate was 146.60)
+// with one field set to v, and returns that field's path.
+func correction(key string, v any) func(t *testing.T, d doc) string {
+	return func(t *testing.T, d doc) string {
+		c := map[string]any{"figure": "capex_2026_estimate", "was": "146.60", "on": "2026-11-23"}
+		c[key] = v
+		d["corrections"] = []any{c}
+		return "corrections[0]." + key
+	}
+}
+
+// A valid correction passes, and the pages of the figures it corrects find
+// it.
+func TestCorrectionChecks(t *testing.T) {
+	d := shippedDoc(t)
+	correction("on", "2026-11-23")(t, d)
+	ds, probs := Check(encode(t, d), CheckOptions{})
+	if len(probs) > 0 {
+		t.Fatalf("a valid correction: %s", listProblems(probs))
+	}
+	capex, _ := ds.Comparison("capex_vs_estimate_diff")
+	growth, _ := ds.Comparison("aws_vs_azure_growth")
+	if got := ds.CorrectionsOf([]Comparison{capex}); len(got) != 1 || got[0].Figure != "capex_2026_estimate" || got[0].Day().Day() != 23 {
+		t.Errorf("corrections of the capex gap: %+v", got)
+	}
+	if got := ds.CorrectionsOf([]Comparison{growth}); len(got) != 0 {
+		t.Errorf("corrections of the growth gap: %+v, want none", got)
 	}
 }
 
@@ -307,6 +337,21 @@ func badCases() []badCase {
 			msg: `comparison "capex_vs_estimate_diff" belongs to topic "capex"`},
 		{name: "claim of another topic", change: set("topics", "workforce", "claim", "claim_run_rate"), want: ErrOtherTopic,
 			msg: `claim "claim_run_rate" is about another topic's comparison`},
+		{name: "note names no figure", change: set("comparisons", "cut_share_oct2025", "note", "Divided by {workforse}."), want: ErrUnknownID,
+			msg: `{workforse} names no figure; did you mean "workforce"?`},
+		{name: "note names a comparison", change: set("comparisons", "cut_share_oct2025", "note", "Of {cut_total}."), want: ErrUnknownID,
+			msg: "{cut_total} names no figure"},
+		{name: "note with a stray brace", change: set("comparisons", "cut_share_oct2025", "note", "Divided by {workforce} {."), want: ErrNoteMark,
+			msg: "has a brace that opens or closes no {figure_id}"},
+		// Corrections.
+		{name: "correction of an unknown figure", change: correction("figure", "capex_2026_estimat"), want: ErrUnknownID,
+			msg: `unknown figure "capex_2026_estimat"; did you mean "capex_2026_estimate"?`},
+		{name: "correction of a range", change: correction("figure", "meta_capex"), want: ErrConflict, msg: "is a range"},
+		{name: "correction to the same value", change: correction("was", "148.86"), want: ErrConflict, msg: "is the figure's value now"},
+		{name: "correction with a bad value", change: correction("was", "1,4886e2"), want: ErrBadNumber, msg: "is not a plain decimal"},
+		{name: "correction with no day", change: correction("on", ""), want: ErrMissing, msg: "the day the correction was published"},
+		{name: "correction on no day", change: correction("on", "23/11/2026"), want: ErrBadDate, msg: `"23/11/2026" is not a day (write YYYY-MM-DD`},
+		{name: "correction on February 30", change: correction("on", "2026-02-30"), want: ErrBadDate, msg: "is not a day"},
 		{name: "sentence without value", change: set("topics", "capex", "sentence", "Amazon spends more."), want: ErrValueMark, msg: "must hold {value} once"},
 		{name: "two values", change: set("topics", "growth", "negative", "{value} and {value}"), want: ErrValueMark, msg: "must hold {value} once"},
 		{name: "dashboard-only lead", change: set("topics", "capex", "lead", "capex_vs_aws_run_rate"), want: ErrConflict,

@@ -2,10 +2,11 @@
 // articles give, the comparisons the widget computes from them, and the
 // claims the articles make about derived numbers.
 //
-// The dataset is a JSON file embedded in the binary (dataset.json). Every
-// number in it is a decimal string, never a JSON number, so that no value
-// passes through float64 on its way into the engine. Load parses and
-// validates it; Default returns the embedded dataset, already validated.
+// The dataset is a JSON file (dataset.json). Every number in it is a
+// decimal string, never a JSON number, so that no value passes through
+// float64 on its way into the engine. Load parses and validates a file;
+// Default returns the shipped one, compiled in as Go values
+// (dataset_gen.go, generated from dataset.json once Check accepts it).
 //
 // The package imports only the standard library and shopspring/decimal, so
 // that the dataset can be read, checked and reused without go-app or a
@@ -297,7 +298,7 @@ type Claim struct {
 // IsRange reports whether the claim states a range.
 func (c Claim) IsRange() bool { return c.StatedLow != "" || c.StatedHigh != "" }
 
-// Dataset is the whole embedded file, as parsed. Use Load or Default to get
+// Dataset is a whole dataset file, as parsed. Use Load or Default to get
 // one that has been validated; the lookups below assume validation passed.
 type Dataset struct {
 	// Schema is the JSON Schema the file declares (docs/dataset.schema.json),
@@ -311,6 +312,9 @@ type Dataset struct {
 	// Topics are the stories told with the comparisons, in the order the
 	// dashboard shows them; each comparison's Group names one.
 	Topics []Topic `json:"topics"`
+	// Corrections lists the figures a release of the widget corrected,
+	// oldest first; the pages that show a corrected figure say so.
+	Corrections []Correction `json:"corrections,omitempty"`
 
 	figures     map[string]int
 	comparisons map[string]int

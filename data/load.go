@@ -1,7 +1,6 @@
 package data
 
 import (
-	_ "embed"
 	"errors"
 	"fmt"
 	"slices"
@@ -10,8 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-//go:embed dataset.json
-var embedded []byte
+//go:generate go run -tags gendata ../internal/cmd/gendata -in dataset.json -out dataset_gen.go
 
 // Sentinel errors: every Problem, and so every error of Load and
 // Validate, wraps one of them (errors.Is tells them apart).
@@ -58,6 +56,11 @@ var (
 	ErrOtherTopic = errors.New("belongs to another topic")
 	// ErrValueMark: a topic's sentence without {value}, or with two.
 	ErrValueMark = errors.New("sentence must hold {value} once")
+	// ErrNoteMark: a brace in a comparison's note that is not part of a
+	// {figure_id} placeholder.
+	ErrNoteMark = errors.New("stray brace in a note")
+	// ErrBadDate: a date that is not a day written YYYY-MM-DD.
+	ErrBadDate = errors.New("not a date")
 	// ErrQuoteNotFound: quoted words that are not word for word in the
 	// cited article (or a hedge that is not among them).
 	ErrQuoteNotFound = errors.New("quote not found in its source")
@@ -81,18 +84,22 @@ var (
 	defaultDS   *Dataset
 )
 
-// Default returns the dataset embedded in the binary. It is parsed and
-// validated once; the shipped file is validated by this package's tests, so
-// a failure here is a build defect and panics.
+// Default returns the dataset compiled into the binary: dataset.json as
+// Go values (dataset_gen.go, written by internal/cmd/gendata after Check
+// found no problem in the file), with its lookup tables built once. It
+// parses no JSON and runs no check: that is done when the file is
+// generated, and TestGeneratedUpToDate proves the values are the file's.
 func Default() *Dataset {
-	defaultOnce.Do(func() {
-		ds, err := Load(embedded)
-		if err != nil {
-			panic("data: embedded dataset is invalid: " + err.Error())
-		}
-		defaultDS = ds
-	})
+	defaultOnce.Do(func() { defaultDS = fromGenerated() })
 	return defaultDS
+}
+
+// fromGenerated builds a Dataset from the generated values: a copy of
+// them and the lookup tables, what Load would return for dataset.json.
+func fromGenerated() *Dataset {
+	ds := generated
+	ds.buildIndex()
+	return &ds
 }
 
 // Validate checks the dataset like code: unique snake_case ids, known

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 )
@@ -91,16 +92,11 @@ func (c *checker) number(path, s string, required bool) (decimal.Decimal, bool) 
 		}
 		return decimal.Decimal{}, false
 	}
-	if !decimalSyntax.MatchString(s) {
+	d, ok := parseNumber(s)
+	if !ok {
 		c.add(path, ErrBadNumber, "%q is not a plain decimal (%s)", s, hintDecimal)
-		return decimal.Decimal{}, false
 	}
-	d, err := decimal.NewFromString(s)
-	if err != nil {
-		c.add(path, ErrBadNumber, "%q is not a plain decimal (%s)", s, hintDecimal)
-		return decimal.Decimal{}, false
-	}
-	return d, true
+	return d, ok
 }
 
 // span checks a span word; an empty one is missing when required.
@@ -133,6 +129,9 @@ func strs[S ~string](xs []S) []string {
 // inputs' homes, see InputHome, only for a dataset without problems).
 func (ds *Dataset) problems(opt CheckOptions) []Problem {
 	c := &checker{ds: ds, ids: map[string]string{}, articles: map[string]bool{}}
+	// The lookup tables are buildIndex's, built among the checks.
+	ds.indexIDs()
+	ds.indexValues()
 	c.top()
 	c.checkArticles()
 	c.checkFigures()
@@ -143,6 +142,7 @@ func (ds *Dataset) problems(opt CheckOptions) []Problem {
 	c.checkParams()
 	c.checkClaims()
 	c.checkTopics()
+	c.checkCorrections()
 	if opt.Source != nil {
 		c.quotes(opt.Source)
 	}
@@ -243,21 +243,13 @@ func quotedWords(where string) (string, bool) {
 
 func (c *checker) checkFigures() {
 	ds := c.ds
-	ds.figures = map[string]int{}
-	ds.values = map[string]Bounds{}
 	for i, f := range ds.Figures {
 		p := at("figures", i)
 		if c.id(join(p, "id"), f.ID, "figure") {
 			c.unique(join(p, "id"), f.ID)
-			if _, dup := ds.figures[f.ID]; !dup {
-				ds.figures[f.ID] = i
-			}
 		}
 		c.text(join(p, "label"), f.Label, "the words that name the figure")
 		b, ok := c.bounds(p, f)
-		if ok {
-			ds.values[f.ID] = b
-		}
 		switch {
 		case f.Unit == "":
 			c.add(join(p, "unit"), ErrMissing, "missing (accepted: %s)", list(Units))
@@ -365,14 +357,10 @@ func single(k Kind) bool { return k == Sum || k == Scale }
 
 func (c *checker) checkComparisons() {
 	ds := c.ds
-	ds.comparisons = map[string]int{}
 	for i, cm := range ds.Comparisons {
 		p := at("comparisons", i)
 		if c.id(join(p, "id"), cm.ID, "comparison") {
 			c.unique(join(p, "id"), cm.ID)
-			if _, dup := ds.comparisons[cm.ID]; !dup {
-				ds.comparisons[cm.ID] = i
-			}
 		}
 	}
 	var operands []string
@@ -439,12 +427,70 @@ func (c *checker) checkComparisons() {
 			c.number(join(p, "b_factor"), cm.BFactor, false)
 			c.span(join(p, "b_span"), cm.BSpan, false)
 		}
+		c.note(join(p, "note"), cm.Note)
 		gp := join(p, "group")
 		switch {
 		case cm.Group == "":
 			c.add(gp, ErrMissing, "missing (the id of the topic the comparison belongs to: %s)", list(c.topicIDs()))
 		case !slices.ContainsFunc(ds.Topics, func(t Topic) bool { return t.ID == cm.Group }):
 			c.add(gp, ErrUnknownID, "unknown topic %q%s (accepted: the topics' ids, %s)", cm.Group, didYouMean(cm.Group, c.topicIDs()), list(c.topicIDs()))
+		}
+	}
+}
+
+// note checks the {figure_id} placeholders of a comparison's note: each
+// must name a figure, and a brace must open and close one.
+func (c *checker) note(path, note string) {
+	for _, id := range (Comparison{Note: note}).NoteFigures() {
+		if _, ok := c.ds.figures[id]; !ok {
+			var figs []string
+			for _, f := range c.ds.Figures {
+				figs = append(figs, f.ID)
+			}
+			c.add(path, ErrUnknownID, "{%s} names no figure%s (a note writes a figure's value in force as {figure_id})", id, didYouMean(id, figs))
+		}
+	}
+	if rest := notePlaceholder.ReplaceAllString(note, ""); strings.ContainsAny(rest, "{}") {
+		c.add(path, ErrNoteMark, "%q has a brace that opens or closes no {figure_id}", note)
+	}
+}
+
+// checkCorrections checks each correction: a point figure of the dataset,
+// the value it had (which must differ from the one it has now) and the day
+// it was corrected.
+func (c *checker) checkCorrections() {
+	ds := c.ds
+	for i, cr := range ds.Corrections {
+		p := at("corrections", i)
+		fp := join(p, "figure")
+		var f Figure
+		switch j, ok := ds.figures[cr.Figure]; {
+		case cr.Figure == "":
+			c.add(fp, ErrMissing, "missing (the id of the corrected figure)")
+		case !ok:
+			var figs []string
+			for _, f := range ds.Figures {
+				figs = append(figs, f.ID)
+			}
+			c.add(fp, ErrUnknownID, "unknown figure %q%s", cr.Figure, didYouMean(cr.Figure, figs))
+		default:
+			f = ds.Figures[j]
+			if f.IsRange() {
+				c.add(fp, ErrConflict, "figure %q is a range; a correction gives one previous value", cr.Figure)
+			}
+		}
+		if was, ok := c.number(join(p, "was"), cr.Was, true); ok && f.ID != "" && !f.IsRange() {
+			if now, err := decimal.NewFromString(f.Value); err == nil && now.Equal(was) {
+				c.add(join(p, "was"), ErrConflict, "%q is the figure's value now; a correction gives the value it had before", cr.Was)
+			}
+		}
+		switch {
+		case cr.On == "":
+			c.add(join(p, "on"), ErrMissing, "missing (the day the correction was published, like \"2026-11-23\")")
+		default:
+			if _, err := time.Parse(time.DateOnly, cr.On); err != nil {
+				c.add(join(p, "on"), ErrBadDate, "%q is not a day (write YYYY-MM-DD, like \"2026-11-23\")", cr.On)
+			}
 		}
 	}
 }
@@ -469,52 +515,12 @@ func side(cm Comparison, id string) string {
 // it uses) and reports every cycle, naming its ids.
 func (c *checker) order() {
 	ds := c.ds
-	const (
-		unvisited = iota
-		visiting
-		done
-	)
-	state := make([]int, len(ds.Comparisons))
-	var stack []int
-	var out []int
-	var visit func(i int)
-	visit = func(i int) {
-		state[i] = visiting
-		stack = append(stack, i)
+	c.evalIdx = ds.orderIdx(func(i int, id string, names []string) {
 		cm := ds.Comparisons[i]
-		for _, id := range slices.Concat(cm.A, cm.B) {
-			j, ok := ds.comparisons[id]
-			if !ok {
-				continue
-			}
-			switch state[j] {
-			case unvisited:
-				visit(j)
-			case visiting:
-				k := slices.Index(stack, j)
-				var names []string
-				for _, s := range stack[k:] {
-					names = append(names, ds.Comparisons[s].ID)
-				}
-				names = append(names, id)
-				c.add(join(at("comparisons", i), side(cm, id)), ErrCycle,
-					"cycle: %s (a comparison cannot depend on itself, directly or through others)", strings.Join(names, " → "))
-			}
-		}
-		stack = stack[:len(stack)-1]
-		state[i] = done
-		out = append(out, i)
-	}
-	for i := range ds.Comparisons {
-		if state[i] == unvisited {
-			visit(i)
-		}
-	}
-	c.evalIdx = out
-	ds.evalOrder = make([]Comparison, len(out))
-	for i, j := range out {
-		ds.evalOrder[i] = ds.Comparisons[j]
-	}
+		c.add(join(at("comparisons", i), side(cm, id)), ErrCycle,
+			"cycle: %s (a comparison cannot depend on itself, directly or through others)", strings.Join(names, " → "))
+	})
+	ds.setEvalOrder(c.evalIdx)
 }
 
 // operandInfo is what the units check knows of an operand.

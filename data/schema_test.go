@@ -169,7 +169,7 @@ func TestSchemaMatchesTheCode(t *testing.T) {
 		return names
 	}
 	objects := map[string]any{"article": Article{}, "figure": Figure{}, "input": Input{}, "source": Source{},
-		"comparison": Comparison{}, "claim": Claim{}, "topic": Topic{}}
+		"comparison": Comparison{}, "claim": Claim{}, "topic": Topic{}, "correction": Correction{}}
 	if got, want := keys(s.Properties), tags(Dataset{}); !slices.Equal(got, want) {
 		t.Errorf("the schema's top-level keys %v, Dataset's %v", got, want)
 	}
@@ -219,7 +219,8 @@ func TestSchemaMatchesTheCode(t *testing.T) {
 
 	// Every key the schema requires, the checker reports missing.
 	firstOf := map[string]string{"article": "articles[0]", "figure": "figures[0]", "input": "figures[0].input",
-		"source": "figures[0].source", "comparison": "comparisons[0]", "claim": "claims[0]", "topic": "topics[0]"}
+		"source": "figures[0].source", "comparison": "comparisons[0]", "claim": "claims[0]", "topic": "topics[0]",
+		"correction": "corrections[0]"}
 	required := map[string][]string{"": s.Required}
 	for name := range objects {
 		for _, r := range s.Defs[name]["required"].([]any) {
@@ -229,6 +230,9 @@ func TestSchemaMatchesTheCode(t *testing.T) {
 	for obj, keys := range required {
 		for _, k := range keys {
 			d := shippedDoc(t)
+			if obj == firstOf["correction"] { // the shipped dataset has none
+				correction("on", "2026-11-23")(t, d)
+			}
 			var m map[string]any = d
 			if obj != "" {
 				m = walk(t, d, obj)

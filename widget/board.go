@@ -316,6 +316,7 @@ func (b *Board) Render() app.UI {
 			&DisplayOptions{Digits: b.sc.Digits, Exact: b.sc.Exact, Owner: b},
 		),
 		b.downloads(),
+		b.corrections(ds, st),
 		&SourceLine{Articles: ds.Sources(b.cmps)},
 		app.If(b.Group == "", func() app.UI { return &EmbedCode{Query: b.figureQuery()} }),
 		b.liveRegion(),
@@ -344,16 +345,17 @@ func (b *Board) renderStories(ds *data.Dataset) app.UI {
 		b.urlProblems(),
 		app.Range(stories).Slice(func(i int) app.UI { return stories[i] }),
 		app.Footer().Class("story-foot").Body(
+			b.corrections(ds, b.sc.Style()),
 			&SourceLine{Articles: ds.Sources(b.cmps), Compact: true},
 			app.Span().Class("story-links").Body(
 				app.Text(" Data: "),
-				b.downloadLink("csv", "/data.csv"+queryPart(b.sc.Query()), "amazon-figures.csv", "text/csv;charset=utf-8"),
+				b.downloadLink("csv", Path("/data.csv"+queryPart(b.sc.Query())), "amazon-figures.csv", "text/csv;charset=utf-8"),
 				app.Text(" · "),
-				b.downloadLink("json", "/data.json"+queryPart(b.sc.Query()), "amazon-figures.json", "application/json"),
+				b.downloadLink("json", Path("/data.json"+queryPart(b.sc.Query())), "amazon-figures.json", "application/json"),
 				app.Text(" · "),
 				// full is built from the canonical query: ids, plain
 				// decimals and fixed words, never raw reader text.
-				app.A().Class("fullpage").Href("%s", full).Target("_top").Text("Full comparison"),
+				app.A().Class("fullpage").Href("%s", Path(full)).Target("_top").Text("Full comparison"),
 			),
 		),
 		b.liveRegion(),
@@ -492,7 +494,14 @@ func (b *Board) card(c data.Comparison, st calc.Style) app.UI {
 			vs = append(vs, v)
 		}
 	}
-	return &ComparisonCard{Result: r, Verdicts: vs, Style: st}
+	return &ComparisonCard{Result: r, Note: calc.Note(b.sc.Dataset(), b.sc.Values, c, st), Verdicts: vs, Style: st}
+}
+
+// corrections says which of the page's figures a release corrected, if
+// any did.
+func (b *Board) corrections(ds *data.Dataset, st calc.Style) app.UI {
+	lines := corrections(ds, b.cmps, st)
+	return app.If(len(lines) > 0, func() app.UI { return &CorrectionsNote{Lines: lines} })
 }
 
 // localeOnly is the default style in st's locale: the article's figures

@@ -29,7 +29,7 @@ func (b *Board) shareTools(t data.Topic, story bool) app.UI {
 		app.Text(" Download chart: "),
 		// The hrefs are built from the canonical query (ids, plain
 		// decimals and fixed words), never from raw reader text.
-		app.A().Class("download-chart").ID("download-svg-"+t.ID).Href("%s", "/chart/"+t.ID+".svg"+q).
+		app.A().Class("download-chart").ID("download-svg-"+t.ID).Href("%s", Path("/chart/"+t.ID+".svg"+q)).
 			Attr("download", svgName).Text("SVG").
 			OnClick(func(ctx app.Context, e app.Event) {
 				e.PreventDefault()
@@ -38,13 +38,13 @@ func (b *Board) shareTools(t data.Topic, story bool) app.UI {
 				saveBlob(svgName, "image/svg+xml", d.SVG())
 			}),
 		app.Text(" · "),
-		app.A().Class("download-chart").ID("download-png-"+t.ID).Href("%s", "/chart/"+t.ID+".png"+q).
+		app.A().Class("download-chart").ID("download-png-"+t.ID).Href("%s", Path("/chart/"+t.ID+".png"+q)).
 			Attr("download", pngName).Text("PNG").
 			OnClick(func(ctx app.Context, e app.Event) {
 				b.ensure(ctx)
 				// The browser follows the link after this handler: point
 				// it at the scenario on screen now.
-				ctx.JSSrc().Set("href", "/chart/"+t.ID+".png"+queryPart(b.topicQuery(t, story)))
+				ctx.JSSrc().Set("href", Path("/chart/"+t.ID+".png"+queryPart(b.topicQuery(t, story))))
 			}),
 		// The status is shown here and announced in the board's one live
 		// region.
@@ -72,13 +72,14 @@ func (b *Board) topicQuery(t data.Topic, story bool) string {
 }
 
 // pageAddress is the address printed on a downloaded image: this site's
-// host and the topic's embed page, as the server prints it.
+// host, its path prefix and the topic's embed page, as the server prints
+// it.
 func pageAddress(t data.Topic) string {
 	host := ""
 	if app.IsClient {
 		host = app.Window().Get("location").Get("host").String()
 	}
-	return host + "/embed/" + t.ID
+	return host + Path("/embed/"+t.ID)
 }
 
 // shareLink hands the page's URL with the current scenario to the

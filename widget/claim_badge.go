@@ -39,6 +39,6 @@ func (c *ClaimBadge) Render() app.UI {
 				),
 			),
 			app.P().Class("explain").Text(keepTogether(Explain(v, c.Style))),
-			app.P().Class("rule").Text("Rule: "+v.Rule+"."),
+			app.P().Class("rule").Text("Rule: "+v.Rule(c.Style)+"."),
 		)
 }

@@ -31,7 +31,7 @@ func (c *ClaimVerdict) Render() app.UI {
 				app.Strong().Class("outcome").Text(outcomeText(v.Outcome)),
 				app.Text(" "+keepTogether(Explain(v, c.Style))),
 			),
-			app.P().Class("rule").Text("Rule: "+v.Rule+"."),
+			app.P().Class("rule").Text("Rule: "+v.Rule(c.Style)+"."),
 		)
 }
 
@@ -65,7 +65,8 @@ func outcomeWord(o calc.Outcome) string {
 // claim is from them.
 func Explain(v calc.Verdict, st calc.Style) string {
 	if v.Outcome == calc.Unverifiable {
-		return "It can't be checked: " + v.Reason + "."
+		// After the verdict word ("Cannot be checked."): the reason only.
+		return "Why: " + v.Reason + "."
 	}
 	got := "The figures give " + calc.FormatInterval(v.Computed, v.Unit, st)
 	if v.Claim.Relation != "" {

@@ -12,7 +12,10 @@ import (
 type ComparisonCard struct {
 	app.Compo
 
-	Result   calc.Result
+	Result calc.Result
+	// Note is the comparison's explanation with the figures in force
+	// (calc.Note).
+	Note     string
 	Verdicts []calc.Verdict
 	Style    calc.Style
 }
@@ -33,7 +36,7 @@ func (c *ComparisonCard) Render() app.UI {
 	return app.Article().Class("card").ID("cmp-"+cmp.ID).Body(
 		app.H3().Text(cmp.Label),
 		value,
-		app.If(cmp.Note != "", func() app.UI { return app.P().Class("note").Text(cmp.Note) }),
+		app.If(c.Note != "", func() app.UI { return app.P().Class("note").Text(c.Note) }),
 		app.Range(c.Verdicts).Slice(func(i int) app.UI {
 			return &ClaimVerdict{Verdict: c.Verdicts[i], Style: c.Style}
 		}),

@@ -3,10 +3,12 @@ package widget
 import (
 	"encoding/json"
 	"html"
+	"net/url"
 	"strconv"
 	"strings"
 
 	"amzwidget/data"
+	"amzwidget/scenario"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -40,7 +42,8 @@ type EmbedCode struct {
 	transparent bool
 	keep        bool
 	open        bool
-	origin      string
+	// origin is the site's URL: scheme, host and path prefix.
+	origin string
 
 	// copied names the snippet last copied, copiedCode is what was
 	// copied and copyNote what the reader is told about it. The note shows
@@ -48,10 +51,11 @@ type EmbedCode struct {
 	copied, copiedCode, copyNote string
 }
 
-// OnMount learns the page's origin, which the prerendered page cannot know.
+// OnMount learns the site's URL (the page's origin and the site's path
+// prefix), which the prerendered page cannot know.
 func (e *EmbedCode) OnMount(ctx app.Context) {
 	if u := app.Window().URL(); u != nil {
-		e.origin = u.Scheme + "://" + u.Host
+		e.origin = u.Scheme + "://" + u.Host + Path("")
 	}
 }
 
@@ -146,12 +150,34 @@ func (s EmbedSpec) Src() string {
 	return u
 }
 
+// transparent reports whether the embed lets the host's background show
+// through (transparent=1 in Query).
+func (s EmbedSpec) transparent() bool {
+	q, _ := url.ParseQuery(s.Query)
+	return q.Get(scenario.ParamTransparent) == "1"
+}
+
+// schemeStyle is the CSS a transparent embed's frame (or Pym.js
+// container) needs: the light colour scheme the embed page then uses, so
+// that the browser paints no opaque canvas behind it (see widget.css),
+// whatever scheme the host declares. "" when the embed is opaque.
+func (s EmbedSpec) schemeStyle() string {
+	if s.transparent() {
+		return "color-scheme:light"
+	}
+	return ""
+}
+
 // Plain is the iframe alone: it works where a CMS strips scripts, at the
 // default height.
 func (s EmbedSpec) Plain() string {
+	style := "border:0;width:100%"
+	if cs := s.schemeStyle(); cs != "" {
+		style += ";" + cs
+	}
 	return `<iframe src="` + attrValue(s.Src()) + `" title="` + attrValue(s.title()) +
 		`" width="100%" height="` + strconv.Itoa(s.height()) +
-		`" loading="lazy" scrolling="no" frameborder="0" style="border:0;width:100%" data-amzwidget></iframe>`
+		`" loading="lazy" scrolling="no" frameborder="0" style="` + attrValue(style) + `" data-amzwidget></iframe>`
 }
 
 // Script is the iframe and our resizing script.
@@ -163,7 +189,11 @@ func (s EmbedSpec) Script() string {
 // builds the frame in the container.
 func (s EmbedSpec) Pym() string {
 	id := "amzwidget-" + s.group()
-	return `<div id="` + attrValue(id) + `"></div>` + "\n" +
+	style := ""
+	if cs := s.schemeStyle(); cs != "" {
+		style = ` style="` + attrValue(cs) + `"` // color-scheme is inherited by the frame Pym.js builds
+	}
+	return `<div id="` + attrValue(id) + `"` + style + `></div>` + "\n" +
 		`<script src="https://pym.nprapps.org/pym.v1.min.js"></script>` + "\n" +
 		`<script>new pym.Parent(` + jsString(id) + `, ` + jsString(s.Src()) + `, {title: ` + jsString(s.title()) + `});</script>`
 }
@@ -270,7 +300,15 @@ func (e *EmbedCode) Render() app.UI {
 	if e.origin == "" {
 		return app.Section().Class("embed-code").ID("embed-code").Body(
 			app.H2().Class("topic-title").Text("Embed this in an article"),
-			app.P().Text("The embed code appears here once the page has loaded. Embed pages: /embed/workforce, /embed/capex, /embed/growth, /embed/all."),
+			// Links, not text: on the server only attributes get the
+			// site's path prefix (see Path).
+			app.P().Body(
+				app.Text("The embed code appears here once the page has loaded. Embed pages: "),
+				app.A().Href("%s", Path("/embed/workforce")).Text("workforce"), app.Text(", "),
+				app.A().Href("%s", Path("/embed/capex")).Text("capex"), app.Text(", "),
+				app.A().Href("%s", Path("/embed/growth")).Text("growth"), app.Text(", "),
+				app.A().Href("%s", Path("/embed/all")).Text("all"), app.Text("."),
+			),
 		)
 	}
 	plain, script, pym := e.Snippets()
@@ -313,12 +351,7 @@ func (e *EmbedCode) Render() app.UI {
 						e.group = v
 					}
 				}),
-			choice("embed-theme", "Theme", [][2]string{{"auto", "Reader's setting"}, {"light", "Light"}, {"dark", "Dark"}}, e.theme,
-				func(v string) {
-					if v == "auto" || v == "light" || v == "dark" {
-						e.theme = v
-					}
-				}),
+			e.themeChoice(choice),
 			app.Label().For("embed-keep").Class("check").Body(
 				checkbox("embed-keep", e.keep).OnChange(func(ctx app.Context, ev app.Event) {
 					e.keep = ctx.JSSrc().Get("checked").Bool()
@@ -328,6 +361,11 @@ func (e *EmbedCode) Render() app.UI {
 			app.Label().For("embed-transparent").Class("check").Body(
 				checkbox("embed-transparent", e.transparent).OnChange(func(ctx app.Context, ev app.Event) {
 					e.transparent = ctx.JSSrc().Get("checked").Bool()
+					if e.transparent && (e.theme == "" || e.theme == "auto") {
+						// The reader's setting rarely is the host page's
+						// background: most articles are light.
+						e.theme = "light"
+					}
 				}),
 				app.Text(" Transparent background"),
 			),
@@ -343,9 +381,34 @@ func (e *EmbedCode) Render() app.UI {
 		snippet("snippet-pym", "Pym.js (for newsrooms that already use it)", pym),
 		app.Details().Class("preview").Body(
 			app.Summary().Text("Preview"),
-			app.IFrame().ID("embed-preview").Src("%s", e.spec().Src()).Title("%s", "Preview: "+embedTitle(e.spec().group())).Attr("loading", "lazy").Height(600),
+			app.IFrame().ID("embed-preview").Class(previewClass(e.transparent)).Src("%s", e.spec().Src()).Title("%s", "Preview: "+embedTitle(e.spec().group())).Attr("loading", "lazy").Height(600),
 		),
 	)
+}
+
+// themeChoice is the theme select. With a transparent background the
+// theme is the host page's background, which the text must be readable
+// on, and the select says so.
+func (e *EmbedCode) themeChoice(choice func(id, label string, options [][2]string, cur string, set func(string)) app.UI) app.UI {
+	label, opts := "Theme", [][2]string{{"auto", "Reader's setting"}, {"light", "Light"}, {"dark", "Dark"}}
+	if e.transparent {
+		label = "Your page's background"
+		opts = [][2]string{{"light", "Light"}, {"dark", "Dark"}, {"auto", "Light or dark, as the reader's setting"}}
+	}
+	return choice("embed-theme", label, opts, e.theme, func(v string) {
+		if v == "auto" || v == "light" || v == "dark" {
+			e.theme = v
+		}
+	})
+}
+
+// previewClass is the preview frame's class: a transparent embed's frame
+// states the light colour scheme, as the snippets do (schemeStyle).
+func previewClass(transparent bool) string {
+	if transparent {
+		return "embed-frame transparent-frame"
+	}
+	return "embed-frame"
 }
 
 // checkbox is a checkbox input whose checked state is written as

@@ -111,9 +111,9 @@ func TestEmbedSpecEscapesForEachPlace(t *testing.T) {
 // held to; the builder does not use html/template only because of what it
 // would add to the wasm.
 var snippetOracle = template.Must(template.New("").Parse(
-	`{{define "plain"}}<iframe src="{{.Src}}" title="{{.Title}}" width="100%" height="{{.Height}}" loading="lazy" scrolling="no" frameborder="0" style="border:0;width:100%" data-amzwidget></iframe>{{end}}` +
+	`{{define "plain"}}<iframe src="{{.Src}}" title="{{.Title}}" width="100%" height="{{.Height}}" loading="lazy" scrolling="no" frameborder="0" style="border:0;width:100%{{if .Transparent}};color-scheme:light{{end}}" data-amzwidget></iframe>{{end}}` +
 		`{{define "script"}}{{template "plain" .}}` + "\n" + `<script src="{{.Site}}/web/embed.js" async></script>{{end}}` +
-		`{{define "pym"}}<div id="{{.ID}}"></div>` + "\n" +
+		`{{define "pym"}}<div id="{{.ID}}"{{if .Transparent}} style="color-scheme:light"{{end}}></div>` + "\n" +
 		`<script src="https://pym.nprapps.org/pym.v1.min.js"></script>` + "\n" +
 		`<script>new pym.Parent({{.ID}}, {{.Src}}, {title: {{.Title}}});</script>{{end}}`))
 
@@ -135,7 +135,9 @@ func TestEmbedSpecMatchesHTMLTemplate(t *testing.T) {
 		d := struct {
 			Site, Src, Title, ID string
 			Height               int
-		}{s.site(), s.Src(), s.title(), "amzwidget-" + s.group(), s.height()}
+			// A transparent frame states the light colour scheme.
+			Transparent bool
+		}{s.site(), s.Src(), s.title(), "amzwidget-" + s.group(), s.height(), strings.Contains("&"+s.Query+"&", "&transparent=1&")}
 		for name, got := range map[string]string{"plain": s.Plain(), "script": s.Script(), "pym": s.Pym()} {
 			var want strings.Builder
 			if err := snippetOracle.ExecuteTemplate(&want, name, d); err != nil {

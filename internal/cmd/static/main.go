@@ -36,8 +36,6 @@ import (
 	"amzwidget/data"
 	"amzwidget/scenario"
 	"amzwidget/widget"
-
-	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 func main() {
@@ -53,8 +51,9 @@ func main() {
 }
 
 func run(out, web, prefix, public string) error {
-	if !strings.HasPrefix(prefix, "/") || strings.ContainsAny(prefix, "\"'<> ") {
-		return fmt.Errorf("-prefix %q: must be a path starting with /", prefix)
+	p, err := app.CleanPrefix(prefix)
+	if err != nil {
+		return fmt.Errorf("-prefix %q: %w", prefix, err)
 	}
 	if public != "" {
 		u, err := url.Parse(public)
@@ -76,14 +75,10 @@ func run(out, web, prefix, public string) error {
 		sum := sha256.Sum256(raw)
 		version = hex.EncodeToString(sum[:8])
 	}
-	h := app.Handler(version, int64(len(raw)))
-	if p := strings.TrimRight(prefix, "/"); p != "" {
-		h.Resources = goapp.PrefixedLocation(p)
-		// go-app prefixes the resources it writes, not raw header lines.
-		for i, l := range h.RawHeaders {
-			h.RawHeaders[i] = strings.ReplaceAll(l, `href="/web/`, `href="`+p+`/web/`)
-		}
-	}
+	// The pages are rendered from their paths at the root; the handler
+	// writes every URL under the prefix, and the files go to out as if
+	// it were the prefix's directory.
+	h := app.ScopedManifest(app.Handler(version, int64(len(raw)), p), p)
 	app.Routes()
 
 	if err := os.RemoveAll(out); err != nil {
