@@ -12,6 +12,7 @@ COMMIT  := $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo dev)
 FUZZTIME ?=
 fuzzbudget = $(if $(FUZZTIME),$(FUZZTIME),$(1))
 PREFIX  ?= /
+PUBLIC_URL ?=
 # DATA is a dataset file for `make check` (empty: the shipped data/dataset.json);
 # SOURCES the directory of its articles' texts (default for the shipped one: ../shared/seeds).
 DATA    ?=
@@ -45,9 +46,10 @@ run: build
 check: server
 	./bin/amzwidget -check $(or $(DATA),data/dataset.json)$(if $(SOURCES), -sources $(SOURCES))
 
-## static: the site as static files in dist/ for any static host or CDN (PREFIX=/sub/path/)
+## static: the site as static files in dist/ for any static host or CDN (PREFIX=/sub/path/;
+## PUBLIC_URL=https://host/sub/path/ makes the social previews' og:url and og:image absolute)
 static: build
-	$(GO) run ./internal/cmd/static -out dist -prefix $(PREFIX)
+	$(GO) run ./internal/cmd/static -out dist -prefix $(PREFIX)$(if $(PUBLIC_URL), -public-url $(PUBLIC_URL))
 
 ## deps: install what the tests need (Chromium, nginx, npm packages), or stop and say why
 deps:
@@ -59,7 +61,7 @@ lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi; echo "gofmt: ok"
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./wasm ./app ./widget ./calc ./data ./scenario ./export
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm ./app ./widget ./calc ./data ./scenario ./export ./chart
 	$(GO) tool staticcheck ./...
 	$(GO) test -count=1 -run '^TestGeneratedUpToDate$$' ./data
 
@@ -90,3 +92,4 @@ clean:
 ## bench: the widget against a bare go-app baseline and nginx, in one run (not part of make test)
 bench: deps
 	$(GO) test -tags bench -count=1 -timeout 30m -run TestBench -v ./bench | tee /tmp/amzwidget-bench.log | grep -v '^=== \|screenshot'
+	$(GO) test -run '^$$' -bench '^BenchmarkChartPNG$$' -benchtime 100x ./chartimg | grep Benchmark

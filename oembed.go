@@ -92,7 +92,8 @@ func serveOEmbed(w http.ResponseWriter, r *http.Request, s site) {
 
 // oembedDiscovery inserts the oEmbed discovery link into every page's
 // head, and makes go-app's og:url and og:image absolute URLs of the site
-// (go-app writes "https:///path" and "https://" without a Domain). go-app's
+// (go-app writes "https:///path" and "https://" without a Domain); the
+// other social-preview tags are shareMeta's. go-app's
 // head is the same for every page, so the link, which names the page, is
 // added here. The page URL is rebuilt from the site (ps), our own route
 // path and the decoded scenario: nothing from the request is copied raw.
@@ -123,7 +124,7 @@ func oembedDiscovery(h http.Handler, ps publicSite) http.Handler {
 				html.EscapeString(s.url("/oembed")+"?format=json&url="+url.QueryEscape(page)) + `" title="` + html.EscapeString(app.Title) + `">` + "\n"
 			if i := bytes.Index(body, []byte("</head>")); i >= 0 {
 				head := setMeta(body[:i:i], "og:url", page)
-				head = setMeta(head, "og:image", s.url(ogImage))
+				head = shareMeta(head, r.URL.Path, sc, s)
 				body = append(append(head, link...), body[i:]...)
 			}
 			w.Header().Set("Content-Length", strconv.Itoa(len(body)))
@@ -134,9 +135,6 @@ func oembedDiscovery(h http.Handler, ps publicSite) http.Handler {
 		w.Write(body)
 	})
 }
-
-// ogImage is the page image named by og:image.
-const ogImage = "/web/icon-512.png"
 
 // setMeta replaces the <meta property="prop" ...> tag go-app writes in
 // head (its attributes in any order: go-app writes them from a map) with

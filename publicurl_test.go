@@ -153,7 +153,7 @@ func TestServerLinksIgnoreForgedHeaders(t *testing.T) {
 	if want := base + "/oembed?format=json&url=" + url.QueryEscape(base+"/embed/capex"); d != want {
 		t.Errorf("discovery link %q, want %q", d, want)
 	}
-	if og != base+"/embed/capex" || img != base+ogImage {
+	if og != base+"/embed/capex" || img != base+"/chart/capex.png" {
 		t.Errorf("og:url %q og:image %q", og, img)
 	}
 	_, body := get(t, "/oembed?url="+url.QueryEscape(base+"/embed/capex"), "X-Forwarded-Proto", "https", "X-Forwarded-Host", "evil.example")
@@ -330,8 +330,9 @@ func TestServerBehindNginxProxy(t *testing.T) {
 		}
 		d, og, img := pageLinks(t, body)
 		wantD := base + "/oembed?format=json&url=" + url.QueryEscape(page)
-		if d != wantD || og != page || img != base+ogImage {
-			t.Errorf("%s: discovery %q, og:url %q, og:image %q; want %q, %q, %q", what, d, og, img, wantD, page, base+ogImage)
+		wantImg := base + "/chart/capex.png?capex_2026=250"
+		if d != wantD || og != page || img != wantImg {
+			t.Errorf("%s: discovery %q, og:url %q, og:image %q; want %q, %q, %q", what, d, og, img, wantD, page, wantImg)
 		}
 		code, body = fetch(d) // the discovery link, followed as WordPress does
 		var o oembedAnswer

@@ -237,6 +237,7 @@ func newHandler(cfg config) (http.Handler, error) {
 	mux.Handle("/oembed", negotiated(oembed(cfg.site)))
 	mux.Handle("/data.csv", negotiated(http.HandlerFunc(dataExport)))
 	mux.Handle("/data.json", negotiated(http.HandlerFunc(dataExport)))
+	mux.Handle("/chart/", chartImages(cfg.site))
 	mux.Handle("/", knownPaths(newPageCache(oembedDiscovery(app.ScopedManifest(pages, cfg.prefix), cfg.site), maxCachedPages, cfg.site)))
 
 	var h http.Handler = underPrefix(mux, cfg.prefix)

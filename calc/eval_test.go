@@ -246,14 +246,14 @@ func TestClaimVerdicts(t *testing.T) {
 	}
 }
 
-// TestPureCore proves the engine, dataset, scenario and export packages import
+// TestPureCore proves the engine, dataset, scenario, export and chart packages import
 // neither go-app nor syscall/js, on the host and under GOOS=js (where the
 // standard library's own syscall package uses syscall/js: only imports by
 // non-standard packages count).
 func TestPureCore(t *testing.T) {
 	for _, goos := range []string{"", "js"} {
 		cmd := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}} {{.Standard}} {{join .Imports \" \"}}",
-			"amzwidget/calc", "amzwidget/data", "amzwidget/scenario", "amzwidget/export")
+			"amzwidget/calc", "amzwidget/data", "amzwidget/scenario", "amzwidget/export", "amzwidget/chart")
 		if goos != "" {
 			cmd.Env = append(cmd.Environ(), "GOOS=js", "GOARCH=wasm")
 		}

@@ -15,7 +15,7 @@ import (
 func TestNoFloatOnComputationPath(t *testing.T) {
 	float := regexp.MustCompile(`\bfloat(32|64)\b|ParseFloat|\bmath\.`)
 	n := 0
-	for _, dir := range []string{"../calc", "../data", "../scenario", "../export", "../widget"} {
+	for _, dir := range []string{"../calc", "../data", "../scenario", "../export", "../widget", "../chart"} {
 		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
 		if err != nil {
 			t.Fatal(err)

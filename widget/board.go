@@ -438,6 +438,7 @@ func (b *Board) section(t data.Topic, st calc.Style) app.UI {
 					app.Range(cmps).Slice(func(i int) app.UI { return b.card(cmps[i], st) }),
 				),
 				app.Div().Class("charts").Body(b.chart(t.Chart, st)),
+				b.shareTools(t, false),
 			),
 		),
 	)

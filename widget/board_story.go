@@ -77,6 +77,7 @@ func (b *Board) story(t data.Topic, st calc.Style, level int) app.UI {
 		app.Div().Class("lead-input").Body(b.field(lead, st, true)),
 		b.featuredBadge(t, st),
 		app.Div().Class("charts").Body(b.chart(t.Chart, st)),
+		b.shareTools(t, true),
 		&ResultsList{ID: "results-" + t.ID, Title: "More results", Results: rest, Verdicts: verdicts, Style: st},
 		b.yourAssumptions(t, params, st),
 		app.Div().Class("disclosures").Body(

@@ -3,43 +3,65 @@
 // cannot prerender a query, so the wasm applies it once it runs), go-app's
 // PWA files, and web/ with app.wasm and its precompressed .br and .gz.
 //
-//	go run ./internal/cmd/static -out dist -prefix /widgets/amazon/
+//	go run ./internal/cmd/static -out dist -prefix /widgets/amazon/ -public-url https://news.example/widgets/amazon/
+//
+// It also writes each topic's share image, chart/{topic}.svg and .png,
+// with the article's figures (a static host cannot draw a reader's
+// scenario). With -public-url, every page's social preview names them:
+// og:url and og:image become absolute URLs under it, og:title the lead
+// topic's answer, and twitter:card summary_large_image.
 //
 // make build must have run. A page /embed/capex is written as
 // embed/capex/index.html (nginx: try_files $uri $uri/index.html).
 package main
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"flag"
 	"fmt"
+	"html"
 	"io"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"amzwidget/app"
+	"amzwidget/chartimg"
+	"amzwidget/data"
+	"amzwidget/scenario"
+	"amzwidget/widget"
 )
 
 func main() {
 	out := flag.String("out", "dist", "output directory (replaced)")
 	web := flag.String("web", "web", "directory of the built assets")
 	prefix := flag.String("prefix", "/", "URL path the site is served under, e.g. /widgets/amazon/")
+	public := flag.String("public-url", "", "the site's public URL, e.g. https://news.example/widgets/amazon/: the social previews' og:url and og:image start with it (without it they are left as go-app writes them)")
 	flag.Parse()
-	if err := run(*out, *web, *prefix); err != nil {
+	if err := run(*out, *web, *prefix, *public); err != nil {
 		fmt.Fprintln(os.Stderr, "static:", err)
 		os.Exit(1)
 	}
 }
 
-func run(out, web, prefix string) error {
+func run(out, web, prefix, public string) error {
 	p, err := app.CleanPrefix(prefix)
 	if err != nil {
 		return fmt.Errorf("-prefix %q: %w", prefix, err)
+	}
+	if public != "" {
+		u, err := url.Parse(public)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" ||
+			strings.ContainsAny(public, "\"'<> ") {
+			return fmt.Errorf("-public-url %q: want an absolute http or https URL without query or fragment", public)
+		}
+		public = strings.TrimRight(public, "/")
 	}
 	raw, err := os.ReadFile(filepath.Join(web, "app.wasm"))
 	if err != nil {
@@ -74,9 +96,16 @@ func run(out, web, prefix string) error {
 		if !strings.Contains(filepath.Base(p), ".") {
 			file = strings.TrimSuffix(p, "/") + "/index.html"
 		}
-		if err := write(filepath.Join(out, file), rec.Body.Bytes()); err != nil {
+		body := rec.Body.Bytes()
+		if public != "" && file != p {
+			body = shareMeta(body, p, public)
+		}
+		if err := write(filepath.Join(out, file), body); err != nil {
 			return err
 		}
+	}
+	if err := writeImages(out, prefix, public); err != nil {
+		return err
 	}
 	n := 0
 	err = filepath.WalkDir(web, func(path string, d fs.DirEntry, err error) error {
@@ -111,4 +140,78 @@ func write(path string, b []byte) error {
 		return err
 	}
 	return os.WriteFile(path, b, 0o644)
+}
+
+// writeImages writes every topic's share image with the article's
+// figures: chart/{topic}.svg and chart/{topic}.png.
+func writeImages(out, prefix, public string) error {
+	ds := data.Default()
+	sc := scenario.New(ds)
+	for _, t := range ds.Topics {
+		address := strings.TrimRight(prefix, "/") + "/embed/" + t.ID
+		if public != "" {
+			address = public + "/embed/" + t.ID
+			if i := strings.Index(address, "://"); i >= 0 {
+				address = address[i+3:]
+			}
+		}
+		d := widget.ShareCard(t, sc, address).Layout()
+		if err := write(filepath.Join(out, "chart", t.ID+".svg"), d.SVG()); err != nil {
+			return err
+		}
+		b, err := chartimg.PNG(d)
+		if err != nil {
+			return err
+		}
+		if err := write(filepath.Join(out, "chart", t.ID+".png"), b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// shareMeta sets a page's social-preview tags for a static host: og:url
+// and og:image as absolute URLs under public, og:title and
+// og:description from the lead topic's answer with the article's
+// figures, and twitter:card.
+func shareMeta(page []byte, path, public string) []byte {
+	topics := app.PageTopics(path)
+	title, desc := widget.ShareText(topics, scenario.New(data.Default()))
+	page = setMeta(page, "og:url", public+path)
+	page = setMeta(page, "og:title", title)
+	page = setMeta(page, "og:description", desc)
+	if len(topics) > 0 {
+		page = setMeta(page, "og:image", public+"/chart/"+topics[0].ID+".png")
+	}
+	card := []byte(`<meta name="twitter:card" content="summary_large_image">` + "\n")
+	if i := bytes.Index(page, []byte("</head>")); i >= 0 {
+		page = append(page[:i:i], append(card, page[i:]...)...)
+	}
+	return page
+}
+
+// setMeta replaces the content of go-app's <meta property="prop"
+// content="…"> tag. go-app writes its two attributes in map order, so
+// both orders are looked for; the tag's old content is not needed.
+func setMeta(page []byte, prop, content string) []byte {
+	tag := []byte(`<meta property="` + prop + `" content="` + html.EscapeString(content) + `">`)
+	for _, start := range []string{`<meta property="` + prop + `" content="`, `<meta content="`} {
+		for i := 0; ; {
+			j := bytes.Index(page[i:], []byte(start))
+			if j < 0 {
+				break
+			}
+			j += i
+			end := bytes.IndexByte(page[j:], '>')
+			if end < 0 {
+				break
+			}
+			end += j + 1
+			if bytes.Contains(page[j:end], []byte(`property="`+prop+`"`)) {
+				return append(page[:j:j], append(tag, page[end:]...)...)
+			}
+			i = end
+		}
+	}
+	return page
 }

@@ -1,0 +1,20 @@
+package app
+
+import (
+	"strings"
+
+	"amzwidget/data"
+)
+
+// PageTopics returns the topics a page shows, its lead topic first: an
+// embed page's own topic, or every topic (the dashboard, /embed/all).
+// The page's social preview (og:title, og:image) is its lead topic's.
+func PageTopics(path string) []data.Topic {
+	ds := data.Default()
+	if id, ok := strings.CutPrefix(path, "/embed/"); ok {
+		if t, ok := ds.Topic(id); ok {
+			return []data.Topic{t}
+		}
+	}
+	return ds.Topics
+}
