@@ -36,13 +36,7 @@ func (d *Dashboard) Render() app.UI {
 			&widget.Board{},
 		),
 		app.Footer().Class("foot").Body(
-			app.P().Body(
-				app.Text("Embed one comparison: "),
-				app.A().Href("%s", widget.Path("/embed/workforce")).Text("workforce"), app.Text(", "),
-				app.A().Href("%s", widget.Path("/embed/capex")).Text("capital spending"), app.Text(", "),
-				app.A().Href("%s", widget.Path("/embed/growth")).Text("cloud growth"), app.Text(", or "),
-				app.A().Href("%s", widget.Path("/embed/all")).Text("all of them"), app.Text("."),
-			),
+			app.P().Body(append([]app.UI{app.Text("Embed one comparison: ")}, widget.EmbedLinks("all of them")...)...),
 			app.P().Class("method").Text(
 				"All arithmetic is exact decimal, done in your browser. Results are rounded once, for display, half away from zero; "+
 					"a result marked ≈ was rounded."),

@@ -356,6 +356,13 @@ func fill(v reflect.Value, n *node, path string, probs *[]Problem) {
 		default:
 			wrong("a string")
 		}
+	case reflect.Int:
+		i, err := strconv.ParseInt(string(n.num), 10, 32)
+		if n.kind != '0' || err != nil {
+			wrong("a whole number")
+			return
+		}
+		v.SetInt(i)
 	case reflect.Bool:
 		if n.kind != 'b' {
 			wrong("true or false")

@@ -187,6 +187,21 @@ func TestCorrectionChecks(t *testing.T) {
 	}
 }
 
+// chartRow sets a field of bar i of a topic's chart and returns its path.
+func chartRow(topic string, i int, key string, v any) func(t *testing.T, d doc) string {
+	return func(t *testing.T, d doc) string {
+		m, p := d.find(t, "topics", topic)
+		m["chart"].(map[string]any)["rows"].([]any)[i].(map[string]any)[key] = v
+		return fmt.Sprintf("%s.chart.rows[%d].%s", p, i, key)
+	}
+}
+
+// suffix lengthens the path a change returns: the problem is inside the
+// value it set.
+func suffix(change func(t *testing.T, d doc) string, s string) func(t *testing.T, d doc) string {
+	return func(t *testing.T, d doc) string { return change(t, d) + s }
+}
+
 // del removes a field of the object with the given id.
 func del(section, id, key string) func(t *testing.T, d doc) string {
 	return func(t *testing.T, d doc) string {
@@ -240,7 +255,28 @@ func badCases() []badCase {
 			msg: `unknown kind "percentage" (accepted: share, difference,`},
 		{name: "unknown span", change: set("figures", "capex_2026", "span", "annual"), want: ErrUnknownValue, msg: `unknown span "annual"`},
 		{name: "unknown relation", change: set("claims", "claim_margin_up", "relation", "over"), want: ErrUnknownValue, msg: `unknown relation "over" (accepted: above, below`},
-		{name: "unknown chart", change: set("topics", "capex", "chart", "pie"), want: ErrUnknownValue, msg: `unknown chart "pie"`},
+		{name: "chart of a string", change: set("topics", "capex", "chart", "pie"), want: ErrWrongType, msg: `"pie", a string, want an object {...}`},
+		{name: "chart bar of an unknown id", change: chartRow("capex", 1, "value", "alphabet_capx"), want: ErrUnknownID,
+			msg: `unknown id "alphabet_capx"; did you mean "alphabet_capex"? (a bar draws a figure or a comparison)`},
+		{name: "chart bars in two units", change: chartRow("capex", 1, "value", "capex_vs_estimate_pct"), want: ErrUnitMismatch,
+			msg: `"capex_vs_estimate_pct" is in percent but "capex_2026" in usd_bn: a chart's bars and marks share one scale`},
+		{name: "chart mark in another unit", change: suffix(chartRow("growth", 0, "marks", []any{"capex_2026"}), "[0]"), want: ErrUnitMismatch,
+			msg: `"capex_2026" is in usd_bn but "aws_growth" in percent`},
+		{name: "chart beside of a figure", change: suffix(chartRow("growth", 1, "beside", map[string]any{"comparison": "azure_growth"}), ".comparison"), want: ErrUnknownID,
+			msg: `unknown comparison "azure_growth"`},
+		{name: "chart without bars", change: func(t *testing.T, d doc) string {
+			m, p := d.find(t, "topics", "workforce")
+			m["chart"].(map[string]any)["rows"] = []any{}
+			return p + ".chart.rows"
+		}, want: ErrMissing, msg: "missing or empty (the bars"},
+		{name: "chart note of an unknown id", change: func(t *testing.T, d doc) string {
+			m, p := d.find(t, "topics", "growth")
+			m["chart"].(map[string]any)["note"] = "Google Cloud minus Azure: {gcp_vs_azure}."
+			return p + ".chart.note"
+		}, want: ErrUnknownID, msg: "{gcp_vs_azure} names no figure or comparison"},
+		{name: "no embed height", change: del("topics", "growth", "embed_height"), want: ErrMissing, msg: "the embed page's default frame height"},
+		{name: "embed height of 20 px", change: set("topics", "growth", "embed_height", 20), want: ErrBadNumber, msg: "20 is not a frame height"},
+		{name: "embed height as a string", change: set("topics", "growth", "embed_height", "590"), want: ErrWrongType, msg: "want a whole number"},
 		{name: "unknown figure hedge", change: set("figures", "workforce", "hedge", "approx."), want: ErrUnknownQualifier,
 			msg: `unknown qualifier word "approx." (accepted: about, roughly, approximately, around,`},
 		{name: "claim hedge that is a relation", change: set("claims", "claim_margin", "hedge", "over"), want: ErrUnknownQualifier,

@@ -1023,7 +1023,27 @@ var generated = Dataset{
 			Lead:      "cut_share_total",
 			Sentence:  "The two rounds of layoffs cut {value} of Amazon’s corporate workforce.",
 			LeadInput: "workforce",
-			Chart:     "shares",
+			Chart: TopicChart{
+				Title: "Jobs cut as a share of the corporate workforce",
+				Note:  "The full bar is the whole corporate workforce (100%).",
+				Track: "100",
+				Rows: []ChartRow{
+					{
+						Name:  "October 2025 round",
+						Value: "cut_share_oct2025",
+					},
+					{
+						Name:  "January 2026 round",
+						Value: "cut_share_jan2026",
+					},
+					{
+						Name:  "Both rounds",
+						Value: "cut_share_total",
+						Main:  true,
+					},
+				},
+			},
+			EmbedHeight: 490,
 		},
 		{
 			ID:        "capex",
@@ -1033,7 +1053,31 @@ var generated = Dataset{
 			Sentence:  "Amazon’s planned 2026 capital spending is {value} above the analysts’ estimate.",
 			Negative:  "Amazon’s planned 2026 capital spending is {value} below the analysts’ estimate.",
 			LeadInput: "capex_2026",
-			Chart:     "company_bars",
+			Chart: TopicChart{
+				Title: "Capital spending in 2026, by company",
+				Note:  "Dashed line: the analysts’ estimate for Amazon ({capex_2026_estimate}). Bands are ranges.",
+				Rows: []ChartRow{
+					{
+						Name:  "Amazon",
+						Value: "capex_2026",
+						Main:  true,
+						Marks: []string{"capex_2026_estimate"},
+					},
+					{
+						Name:  "Alphabet",
+						Value: "alphabet_capex",
+					},
+					{
+						Name:  "Meta",
+						Value: "meta_capex",
+					},
+					{
+						Name:  "Microsoft",
+						Value: "microsoft_capex",
+					},
+				},
+			},
+			EmbedHeight: 630,
 		},
 		{
 			ID:        "growth",
@@ -1044,7 +1088,39 @@ var generated = Dataset{
 			Negative:  "AWS’s Q4 2025 growth was {value} behind Microsoft Azure’s in its latest quarter.",
 			LeadInput: "aws_growth",
 			Claim:     "claim_run_rate",
-			Chart:     "growth_bars",
+			Chart: TopicChart{
+				Title: "Growth: AWS in Q4 2025, Azure and Google Cloud in their latest quarter",
+				Note:  "Dashed line: AWS’s rate. Google Cloud minus Azure: {gcp_vs_azure_growth}.",
+				Rows: []ChartRow{
+					{
+						Name:  "AWS",
+						Value: "aws_growth",
+						Main:  true,
+						Marks: []string{"aws_growth"},
+					},
+					{
+						Name:  "Microsoft Azure",
+						Value: "azure_growth",
+						Marks: []string{"aws_growth"},
+						Beside: &ChartBeside{
+							Comparison: "aws_vs_azure_growth",
+							Negate:     true,
+							Label:      "vs AWS",
+						},
+					},
+					{
+						Name:  "Google Cloud",
+						Value: "gcp_growth",
+						Marks: []string{"aws_growth"},
+						Beside: &ChartBeside{
+							Comparison: "aws_vs_gcp_growth",
+							Negate:     true,
+							Label:      "vs AWS",
+						},
+					},
+				},
+			},
+			EmbedHeight: 590,
 		},
 	},
 }

@@ -44,6 +44,9 @@ type checker struct {
 	articles map[string]bool
 	// evalIdx holds the comparisons' indexes in evaluation order.
 	evalIdx []int
+	// results holds the unit of each comparison that can be computed
+	// (set by units).
+	results map[string]operandInfo
 }
 
 func (c *checker) add(path string, sentinel error, format string, args ...any) {
@@ -653,6 +656,91 @@ func (c *checker) units() {
 			results[cm.ID] = r
 		}
 	}
+	c.results = results
+}
+
+// unitOf returns the unit of a figure, or of a comparison's result.
+func (c *checker) unitOf(id string) (Unit, bool) {
+	if i, ok := c.ds.figures[id]; ok {
+		u := c.ds.Figures[i].Unit
+		return u, slices.Contains(Units, u) // an unknown unit is reported at the figure
+	}
+	r, ok := c.results[id]
+	return r.unit, ok
+}
+
+// chart checks a topic's chart: its title, rows that draw known figures
+// or comparisons in one unit (they share a scale), marks and a track in
+// that unit, and comparisons beside the bars.
+func (c *checker) chart(p string, ch TopicChart) {
+	ds := c.ds
+	c.text(join(p, "title"), ch.Title, "what the chart shows, above it")
+	var known []string
+	for _, f := range ds.Figures {
+		known = append(known, f.ID)
+	}
+	for _, cm := range ds.Comparisons {
+		known = append(known, cm.ID)
+	}
+	exists := func(id string) bool {
+		_, isFig := ds.figures[id]
+		_, isCmp := ds.comparisons[id]
+		return isFig || isCmp
+	}
+	if len(ch.Rows) == 0 {
+		c.add(join(p, "rows"), ErrMissing, "missing or empty (the bars, top to bottom: [{\"name\": \"Amazon\", \"value\": \"capex_2026\"}])")
+	}
+	var unit Unit
+	var unitFrom string
+	sameUnit := func(path, id string) {
+		u, ok := c.unitOf(id)
+		switch {
+		case !ok:
+		case unitFrom == "":
+			unit, unitFrom = u, id
+		case u != unit:
+			c.add(path, ErrUnitMismatch, "%q is in %s but %q in %s: a chart's bars and marks share one scale, so they take one unit", id, u, unitFrom, unit)
+		}
+	}
+	for i, r := range ch.Rows {
+		rp := at(join(p, "rows"), i)
+		c.text(join(rp, "name"), r.Name, "the bar's label")
+		switch {
+		case r.Value == "":
+			c.add(join(rp, "value"), ErrMissing, "missing (the id of the figure or comparison the bar draws)")
+		case !exists(r.Value):
+			c.add(join(rp, "value"), ErrUnknownID, "unknown id %q%s (a bar draws a figure or a comparison)", r.Value, didYouMean(r.Value, known))
+		default:
+			sameUnit(join(rp, "value"), r.Value)
+		}
+		for j, m := range r.Marks {
+			mp := at(join(rp, "marks"), j)
+			if !exists(m) {
+				c.add(mp, ErrUnknownID, "unknown id %q%s (a mark is a figure or a comparison)", m, didYouMean(m, known))
+				continue
+			}
+			sameUnit(mp, m)
+		}
+		if b := r.Beside; b != nil {
+			bp := join(join(rp, "beside"), "comparison")
+			if _, ok := ds.comparisons[b.Comparison]; !ok {
+				var cms []string
+				for _, cm := range ds.Comparisons {
+					cms = append(cms, cm.ID)
+				}
+				c.add(bp, ErrUnknownID, "unknown comparison %q%s", b.Comparison, didYouMean(b.Comparison, cms))
+			}
+		}
+	}
+	c.number(join(p, "track"), ch.Track, false)
+	for _, id := range ch.NoteIDs() {
+		if !exists(id) {
+			c.add(join(p, "note"), ErrUnknownID, "{%s} names no figure or comparison%s", id, didYouMean(id, known))
+		}
+	}
+	if rest := notePlaceholder.ReplaceAllString(ch.Note, ""); strings.ContainsAny(rest, "{}") {
+		c.add(join(p, "note"), ErrNoteMark, "%q has a brace that opens or closes no {id}", ch.Note)
+	}
 }
 
 // checkParams reports a figure id that is also a range figure's URL
@@ -777,11 +865,11 @@ func (c *checker) checkTopics() {
 				c.add(join(p, "claim"), ErrOtherTopic, "claim %q is about another topic's comparison, %q (topic %q)", t.Claim, cm.ID, cm.Group)
 			}
 		}
-		switch {
-		case t.Chart == "":
-			c.add(join(p, "chart"), ErrMissing, "missing (accepted: %s)", strings.Join(Charts, ", "))
-		case !slices.Contains(Charts, t.Chart):
-			c.add(join(p, "chart"), ErrUnknownValue, "unknown chart %q%s (accepted: %s)", t.Chart, didYouMean(t.Chart, Charts), strings.Join(Charts, ", "))
+		c.chart(join(p, "chart"), t.Chart)
+		if t.EmbedHeight == 0 {
+			c.add(join(p, "embed_height"), ErrMissing, "missing (the embed page's default frame height in CSS pixels, measured at 600 px wide with the assumptions closed)")
+		} else if t.EmbedHeight < 100 || t.EmbedHeight > 5000 {
+			c.add(join(p, "embed_height"), ErrBadNumber, "%d is not a frame height (the embed page's height in CSS pixels at 600 px wide, measured: 100 to 5000)", t.EmbedHeight)
 		}
 		if t.Sentence == "" {
 			c.add(join(p, "sentence"), ErrMissing, "missing (the answer in words, with %s where the number goes)", ValueMark)

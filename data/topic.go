@@ -29,12 +29,68 @@ type Topic struct {
 	// Empty means the first claim about Lead, if any. A claim about
 	// another comparison is shown with its own subject.
 	Claim string `json:"claim,omitempty"`
-	// Chart names the chart drawn for the topic: one of Charts.
-	Chart string `json:"chart"`
+	// Chart is the chart drawn for the topic.
+	Chart TopicChart `json:"chart"`
+	// EmbedHeight is the embed page's default frame height in CSS pixels,
+	// as measured at 600 px wide with the assumptions closed (a browser
+	// test holds it to the measured height); the snippets write it.
+	EmbedHeight int `json:"embed_height"`
 }
 
-// Charts are the chart kinds a topic may ask for.
-var Charts = []string{"shares", "company_bars", "growth_bars"}
+// TopicChart is a topic's chart: one bar per row, every bar on one shared
+// scale from zero (values below zero to its left), in one unit.
+type TopicChart struct {
+	// Title names what the chart shows.
+	Title string `json:"title"`
+	// Note is the line under the chart: a legend, or how to read it. Like
+	// a comparison's note, it names values as {id}, figures or
+	// comparisons, written with the values in force.
+	Note string `json:"note,omitempty"`
+	// Track, when set, is a whole each bar is a part of (100 for shares
+	// in percent), drawn behind every bar.
+	Track string `json:"track,omitempty"`
+	// Rows are the bars, top to bottom.
+	Rows []ChartRow `json:"rows"`
+}
+
+// ChartRow is one bar of a topic's chart.
+type ChartRow struct {
+	// Name labels the bar.
+	Name string `json:"name"`
+	// Value is the id of the figure or comparison the bar draws. A figure
+	// keeps the article's qualifier while the reader has not changed it.
+	Value string `json:"value"`
+	// Main marks the bar the chart is about (the accent colour).
+	Main bool `json:"main,omitempty"`
+	// Marks are figures or comparisons drawn as dashed lines across the
+	// row, such as an estimate.
+	Marks []string `json:"marks,omitempty"`
+	// Beside is a comparison written after the bar's value, in
+	// parentheses: a rival's spread against the main bar, say.
+	Beside *ChartBeside `json:"beside,omitempty"`
+}
+
+// ChartBeside is a comparison written beside a bar's value:
+// "48% (+24 pp vs AWS)".
+type ChartBeside struct {
+	// Comparison is the id of the comparison, in percentage points or
+	// in the bars' unit; it is written with its sign.
+	Comparison string `json:"comparison"`
+	// Negate writes the comparison's opposite: a comparison of AWS minus a
+	// rival, beside the rival's bar, reads as the rival against AWS.
+	Negate bool `json:"negate,omitempty"`
+	// Label follows the number: "vs AWS".
+	Label string `json:"label,omitempty"`
+}
+
+// NoteIDs returns the ids the chart's note names as {id}, in order.
+func (c TopicChart) NoteIDs() []string { return Comparison{Note: c.Note}.NoteFigures() }
+
+// ExplainNote returns the chart's note with each {id} replaced by
+// value(id).
+func (c TopicChart) ExplainNote(value func(id string) string) string {
+	return Comparison{Note: c.Note}.ExplainNote(value)
+}
 
 // ValueMark is the placeholder for the result in a Topic's sentences.
 const ValueMark = "{value}"

@@ -66,7 +66,7 @@ func TestTopicValidation(t *testing.T) {
 		{"lead input not adjustable", func(d *Dataset) { d.Topics[0].LeadInput = "internal_search_days" }, "lead input"},
 		{"unknown claim", func(d *Dataset) { d.Topics[0].Claim = "nope" }, "claim"},
 		{"claim of another topic", func(d *Dataset) { d.Topics[0].Claim = "claim_run_rate" }, "another topic"},
-		{"unknown chart", func(d *Dataset) { d.Topics[1].Chart = "pie" }, "chart"},
+		{"chart of an unknown figure", func(d *Dataset) { d.Topics[1].Chart.Rows[0].Value = "pie" }, "chart.rows[0].value"},
 		{"sentence without value", func(d *Dataset) { d.Topics[1].Sentence = "No number." }, "must hold"},
 		{"two values", func(d *Dataset) { d.Topics[2].Negative = "{value} and {value}" }, "must hold"},
 		{"duplicate topic", func(d *Dataset) { d.Topics[1].ID = d.Topics[0].ID }, "duplicate"},

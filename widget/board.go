@@ -437,7 +437,7 @@ func (b *Board) section(t data.Topic, st calc.Style) app.UI {
 				app.Div().Class("cards").Body(
 					app.Range(cmps).Slice(func(i int) app.UI { return b.card(cmps[i], st) }),
 				),
-				app.Div().Class("charts").Body(b.chart(t.Chart, st)),
+				app.Div().Class("charts").Body(b.chart(t, st)),
 				b.shareTools(t, false),
 			),
 		),

@@ -76,7 +76,7 @@ func (b *Board) story(t data.Topic, st calc.Style, level int) app.UI {
 		b.answer(t, st),
 		app.Div().Class("lead-input").Body(b.field(lead, st, true)),
 		b.featuredBadge(t, st),
-		app.Div().Class("charts").Body(b.chart(t.Chart, st)),
+		app.Div().Class("charts").Body(b.chart(t, st)),
 		b.shareTools(t, true),
 		&ResultsList{ID: "results-" + t.ID, Title: "More results", Results: rest, Verdicts: verdicts, Style: st},
 		b.yourAssumptions(t, params, st),
@@ -173,18 +173,11 @@ func (b *Board) featuredBadge(t data.Topic, st calc.Style) app.UI {
 	return &ClaimBadge{Verdict: v, Subject: subject, Style: st}
 }
 
-// chart draws the topic's chart kind from the board's current scenario and
-// results, so it redraws whenever an assumption changes.
-func (b *Board) chart(kind string, st calc.Style) app.UI {
-	switch kind {
-	case "shares":
-		return &WorkforceChart{Results: b.res, Style: st}
-	case "company_bars":
-		return &CapexChart{Values: b.sc.Values, Style: st}
-	case "growth_bars":
-		return &GrowthChart{Values: b.sc.Values, Results: b.res, Style: st}
-	}
-	return app.Text("")
+// chart draws the topic's chart, as the dataset declares it, from the
+// board's current scenario and results, so it redraws whenever an
+// assumption changes.
+func (b *Board) chart(t data.Topic, st calc.Style) app.UI {
+	return &TopicChart{Topic: t.ID, Values: b.sc.Values, Results: b.res, Style: st}
 }
 
 // yourAssumptions is one line naming the topic's figures the reader (or

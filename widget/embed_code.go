@@ -19,11 +19,41 @@ import (
 // fails when a page outgrows its default by more than 10%), plus 10 px.
 // The height messages correct them once the widget runs; a host that
 // strips scripts keeps them.
-var EmbedHeights = map[string]int{
-	"workforce": 490,
-	"capex":     630,
-	"growth":    590,
-	"all":       1710,
+// They are the dataset's (data.Topic.EmbedHeight); /embed/all, which
+// shows every topic one after the other, takes their sum.
+var EmbedHeights = embedHeights(data.Default())
+
+func embedHeights(ds *data.Dataset) map[string]int {
+	hs := map[string]int{"all": 0}
+	for _, t := range ds.Topics {
+		hs[t.ID] = t.EmbedHeight
+		hs["all"] += t.EmbedHeight
+	}
+	return hs
+}
+
+// firstTopic is the id of the dataset's first topic: the embed a
+// snippet names when it names none.
+func firstTopic() string {
+	if ts := data.Default().Topics; len(ts) > 0 {
+		return ts[0].ID
+	}
+	return "all"
+}
+
+// EmbedLinks are links to every embed page, each named by its topic's
+// title, then to /embed/all, named all: "A, B, C and all.".
+func EmbedLinks(all string) []app.UI {
+	var links []app.UI
+	ts := data.Default().Topics
+	for i, t := range ts {
+		sep := ", "
+		if i == len(ts)-1 {
+			sep = ", and "
+		}
+		links = append(links, app.A().Href("%s", Path("/embed/"+t.ID)).Text(t.Title), app.Text(sep))
+	}
+	return append(links, app.A().Href("%s", Path("/embed/all")).Text(all), app.Text("."))
 }
 
 // EmbedCode is the embed code generator on the full page: the reader picks
@@ -101,8 +131,8 @@ type EmbedSpec struct {
 	// any path prefix ("https://widgets.example"); "" for site-relative
 	// URLs. Anything but an http(s) URL is treated as "".
 	Site string
-	// Group is the page: a topic's id or "all" (anything else means
-	// "workforce").
+	// Group is the page: a topic's id or "all" (anything else means the
+	// dataset's first topic).
 	Group string
 	// Query is the page's URL parameters, encoded by us ("a=1&b=2"), or "".
 	Query string
@@ -117,7 +147,7 @@ func (s EmbedSpec) group() string {
 	if _, ok := EmbedHeights[s.Group]; ok {
 		return s.Group
 	}
-	return "workforce"
+	return firstTopic()
 }
 
 func (s EmbedSpec) site() string {
@@ -302,13 +332,8 @@ func (e *EmbedCode) Render() app.UI {
 			app.H2().Class("topic-title").Text("Embed this in an article"),
 			// Links, not text: on the server only attributes get the
 			// site's path prefix (see Path).
-			app.P().Body(
-				app.Text("The embed code appears here once the page has loaded. Embed pages: "),
-				app.A().Href("%s", Path("/embed/workforce")).Text("workforce"), app.Text(", "),
-				app.A().Href("%s", Path("/embed/capex")).Text("capex"), app.Text(", "),
-				app.A().Href("%s", Path("/embed/growth")).Text("growth"), app.Text(", "),
-				app.A().Href("%s", Path("/embed/all")).Text("all"), app.Text("."),
-			),
+			app.P().Body(append([]app.UI{app.Text("The embed code appears here once the page has loaded. Embed pages: ")},
+				EmbedLinks("all of them")...)...),
 		)
 	}
 	plain, script, pym := e.Snippets()
@@ -345,7 +370,7 @@ func (e *EmbedCode) Render() app.UI {
 	return app.Section().Class("embed-code").ID("embed-code").Aria("labelledby", "embed-code-title").Body(
 		app.H2().Class("topic-title").ID("embed-code-title").Text("Embed this in an article"),
 		app.Div().Class("embed-choices").Body(
-			choice("embed-group", "Widget", [][2]string{{"workforce", "Layoffs and the workforce"}, {"capex", "Capital spending"}, {"growth", "Cloud growth"}, {"all", "Everything"}}, e.group,
+			choice("embed-group", "Widget", groupChoices(), e.group,
 				func(v string) {
 					if _, ok := EmbedHeights[v]; ok {
 						e.group = v
@@ -384,6 +409,16 @@ func (e *EmbedCode) Render() app.UI {
 			app.IFrame().ID("embed-preview").Class(previewClass(e.transparent)).Src("%s", e.spec().Src()).Title("%s", "Preview: "+embedTitle(e.spec().group())).Attr("loading", "lazy").Height(600),
 		),
 	)
+}
+
+// groupChoices are the embeds the generator offers: each topic, by its
+// title, then everything.
+func groupChoices() [][2]string {
+	var cs [][2]string
+	for _, t := range data.Default().Topics {
+		cs = append(cs, [2]string{t.ID, t.Title})
+	}
+	return append(cs, [2]string{"all", "Everything"})
 }
 
 // themeChoice is the theme select. With a transparent background the

@@ -44,7 +44,7 @@ func ShareCard(t data.Topic, sc *scenario.Scenario, address string) chart.Card {
 	st := sc.Style()
 	res := sc.Evaluate()
 	number, sentence := Headline(t, res, st)
-	ch, _ := chart.ForKind(t.Chart, sc.Values, res, st)
+	ch := chart.ForTopic(data.Default(), t, sc.Values, res, st)
 	return chart.Card{
 		Title:       t.Title,
 		Number:      number,
