@@ -13,10 +13,22 @@ FUZZTIME ?=
 fuzzbudget = $(if $(FUZZTIME),$(FUZZTIME),$(1))
 PREFIX  ?= /
 PUBLIC_URL ?=
-# DATA is a dataset file for `make check` (empty: the shipped data/dataset.json);
-# SOURCES the directory of its articles' texts (default for the shipped one: ../shared/seeds).
+# DATA is another story's dataset file (empty: the shipped data/dataset.json),
+# for `make check`, and for `make build`, `make run` and `make static`, which
+# then compile it into both binaries: it is generated into bin/ and swapped in
+# for data/dataset_gen.go with `go build -overlay`, so the committed file never
+# changes. SOURCES is the directory of its articles' texts (default for the
+# shipped one: ../shared/seeds).
 DATA    ?=
 SOURCES ?= $(if $(DATA),,$(wildcard ../shared/seeds))
+ifneq ($(DATA),)
+GEN_OUT     := bin/.gen/dataset_gen.go
+OVERLAY     := bin/.gen/overlay.json
+OVERLAYFLAG := -overlay $(CURDIR)/$(OVERLAY)
+else
+GEN_OUT     := data/dataset_gen.go
+OVERLAYFLAG :=
+endif
 export GOFLAGS := -buildvcs=false
 SHELL   := /bin/bash
 
@@ -27,16 +39,21 @@ all: build
 ## build: the client web/app.wasm (+ .br, .gz, version.txt) and the server bin/amzwidget
 build: wasm server
 
-## generate: data/dataset_gen.go, the dataset compiled into both binaries, from data/dataset.json (refused if it has problems)
+## generate: data/dataset_gen.go, the dataset compiled into both binaries, from data/dataset.json
+## (or bin/.gen/dataset_gen.go from DATA=file.json, with bin/.gen/overlay.json); refused if it has problems
 generate:
-	$(GO) run -tags gendata ./internal/cmd/gendata -in data/dataset.json -out data/dataset_gen.go
+	@mkdir -p bin/.gen
+	$(GO) run -tags gendata ./internal/cmd/gendata -in $(or $(DATA),data/dataset.json) -out $(GEN_OUT)
+ifneq ($(DATA),)
+	printf '{"Replace":{"%s":"%s"}}\n' "$(CURDIR)/data/dataset_gen.go" "$(CURDIR)/$(GEN_OUT)" > $(OVERLAY)
+endif
 
 wasm: generate
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o web/app.wasm ./wasm
+	GOOS=js GOARCH=wasm $(GO) build $(OVERLAYFLAG) -trimpath -ldflags='-s -w' -o web/app.wasm ./wasm
 	$(GO) run ./internal/cmd/compress -dir web -commit $(COMMIT)
 
 server: generate
-	$(GO) build -trimpath -o bin/amzwidget .
+	$(GO) build $(OVERLAYFLAG) -trimpath -o bin/amzwidget .
 
 ## run: build everything and serve on http://localhost:8000
 run: build
@@ -49,7 +66,7 @@ check: server
 ## static: the site as static files in dist/ for any static host or CDN (PREFIX=/sub/path/;
 ## PUBLIC_URL=https://host/sub/path/ makes the social previews' og:url and og:image absolute)
 static: build
-	$(GO) run ./internal/cmd/static -out dist -prefix $(PREFIX)$(if $(PUBLIC_URL), -public-url $(PUBLIC_URL))
+	$(GO) run $(OVERLAYFLAG) ./internal/cmd/static -out dist -prefix $(PREFIX)$(if $(PUBLIC_URL), -public-url $(PUBLIC_URL))
 
 ## deps: install what the tests need (Chromium, nginx, npm packages), or stop and say why
 deps:
@@ -61,7 +78,7 @@ lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi; echo "gofmt: ok"
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./wasm ./app ./widget ./calc ./data ./scenario ./export ./chart
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm ./pages ./widget ./calc ./data ./scenario ./export ./chart
 	$(GO) tool staticcheck ./...
 	$(GO) test -count=1 -run '^TestGeneratedUpToDate$$' ./data
 

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 
 	"amzwidget/data"
@@ -73,6 +74,29 @@ func checkDataset(w io.Writer, file, sources string) error {
 		fmt.Fprintf(w, "; quotes not checked for %s (no text in %s)\n", strings.Join(unchecked, ", "), dir)
 	default:
 		fmt.Fprintf(w, "; every quote is word for word in its article\n")
+	}
+	return nil
+}
+
+// errOtherDataset is what -data FILE returns when FILE is not the dataset
+// compiled into the build: the wasm computes in the reader's browser with
+// its own copy, so the server cannot serve another.
+var errOtherDataset = errors.New("the build holds another dataset")
+
+// servesDataset is -data FILE: the file must have no problem (quotes
+// aside: the server has no articles' texts) and be the dataset compiled
+// into this build, which `make build DATA=FILE` does for both binaries.
+func servesDataset(file string) error {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	ds, probs := data.Check(b, data.CheckOptions{})
+	if len(probs) > 0 {
+		return fmt.Errorf("-data %s: %w (amzwidget -check %s lists them)", file, problemsFound{file, len(probs)}, file)
+	}
+	if built := data.Default(); !reflect.DeepEqual(ds, built) {
+		return fmt.Errorf("-data %s (%q): %w (%q); build both binaries with it: make build DATA=%s", file, ds.Title, errOtherDataset, built.Title, file)
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -134,5 +135,31 @@ func TestCheckExitStatus(t *testing.T) {
 	out, err := exec.Command(bin, "-check", "data/dataset.json").Output()
 	if err != nil || !strings.HasPrefix(string(out), "data/dataset.json: ok — ") {
 		t.Errorf("shipped dataset: %v, %q", err, out)
+	}
+}
+
+// -data FILE serves a dataset only when it is the one compiled in: the
+// shipped file passes; another story, or a broken file, is refused with
+// what to do.
+func TestDataFlag(t *testing.T) {
+	if err := servesDataset("data/dataset.json"); err != nil {
+		t.Errorf("the shipped dataset: %v", err)
+	}
+	err := servesDataset("testdata/story2/dataset.json")
+	if !errors.Is(err, errOtherDataset) || !strings.Contains(err.Error(), "make build DATA=testdata/story2/dataset.json") {
+		t.Errorf("another story: %v, want %v naming make build DATA=", err, errOtherDataset)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	if err := os.WriteFile(bad, []byte(`{"title": 1}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var pf problemsFound
+	if err := servesDataset(bad); !errors.As(err, &pf) || pf.n == 0 {
+		t.Errorf("a broken file: %v, want its problems counted", err)
+	}
+	var cfg config
+	cfg, err = parseFlags([]string{"-data", "x.json"}, io.Discard)
+	if err != nil || cfg.data != "x.json" {
+		t.Errorf("-data x.json: %+v, %v", cfg.data, err)
 	}
 }

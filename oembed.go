@@ -9,8 +9,8 @@ import (
 	"strconv"
 	"strings"
 
-	"amzwidget/app"
 	"amzwidget/data"
+	"amzwidget/pages"
 	"amzwidget/scenario"
 	"amzwidget/widget"
 )
@@ -67,16 +67,16 @@ func serveOEmbed(w http.ResponseWriter, r *http.Request, s site) {
 	if mw, err := strconv.Atoi(q.Get("maxwidth")); err == nil && mw > 0 && mw < width {
 		width = mw
 	}
-	title := app.EmbedTitles[group]
+	title := pages.EmbedTitles[group]
 	if group == "all" {
-		title = app.Title
+		title = pages.Title
 	}
 	// The iframe is the generator's plain snippet, from the same builder.
 	spec := widget.EmbedSpec{Site: s.url(""), Group: group, Query: sc.Query(), Title: title, Height: height}
 	resp := map[string]any{
 		"version":       "1.0",
 		"type":          "rich",
-		"provider_name": app.Title,
+		"provider_name": pages.Title,
 		"provider_url":  s.url("/"),
 		"title":         title,
 		"html":          spec.Plain(),
@@ -98,12 +98,12 @@ func serveOEmbed(w http.ResponseWriter, r *http.Request, s site) {
 // added here. The page URL is rebuilt from the site (ps), our own route
 // path and the decoded scenario: nothing from the request is copied raw.
 func oembedDiscovery(h http.Handler, ps publicSite) http.Handler {
-	pages := map[string]bool{}
-	for _, p := range app.Pages() {
-		pages[p] = true
+	known := map[string]bool{}
+	for _, p := range pages.Pages() {
+		known[p] = true
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !pages[r.URL.Path] || r.Method != http.MethodGet {
+		if !known[r.URL.Path] || r.Method != http.MethodGet {
 			h.ServeHTTP(w, r)
 			return
 		}
@@ -121,7 +121,7 @@ func oembedDiscovery(h http.Handler, ps publicSite) http.Handler {
 				page += "?" + enc
 			}
 			link := `<link rel="alternate" type="application/json+oembed" href="` +
-				html.EscapeString(s.url("/oembed")+"?format=json&url="+url.QueryEscape(page)) + `" title="` + html.EscapeString(app.Title) + `">` + "\n"
+				html.EscapeString(s.url("/oembed")+"?format=json&url="+url.QueryEscape(page)) + `" title="` + html.EscapeString(pages.Title) + `">` + "\n"
 			if i := bytes.Index(body, []byte("</head>")); i >= 0 {
 				head := setMeta(body[:i:i], "og:url", page)
 				head = shareMeta(head, r.URL.Path, sc, s)

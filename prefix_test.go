@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"amzwidget/app"
+	"amzwidget/pages"
 
 	"golang.org/x/net/html"
 )
@@ -28,9 +28,9 @@ func TestPrefixFlags(t *testing.T) {
 		{args: []string{"-prefix", "/widgets/amazon/", "-public-url", "https://w.example/widgets/amazon"}, prefix: "/widgets/amazon", site: "/widgets/amazon"},
 		{args: []string{"-public-url", "https://w.example/p/"}, prefix: "", site: "/p"},
 		{args: []string{"-prefix", "/widgets/amazon/", "-public-url", "https://w.example/other/"}, wantErr: errPublicURLPrefix},
-		{args: []string{"-prefix", "widgets"}, wantErr: app.ErrPrefix},
-		{args: []string{"-prefix", "/a/../b"}, wantErr: app.ErrPrefix},
-		{args: []string{"-prefix", `/a"><script>`}, wantErr: app.ErrPrefix},
+		{args: []string{"-prefix", "widgets"}, wantErr: pages.ErrPrefix},
+		{args: []string{"-prefix", "/a/../b"}, wantErr: pages.ErrPrefix},
+		{args: []string{"-prefix", `/a"><script>`}, wantErr: pages.ErrPrefix},
 	} {
 		cfg, err := parseFlags(c.args, io.Discard)
 		if c.wantErr != nil {
@@ -71,7 +71,7 @@ func prefixedServer(t *testing.T) *httptest.Server {
 // parsed, every href and src of every element.
 func TestPrefixPagesLinkUnderIt(t *testing.T) {
 	srv := prefixedServer(t)
-	for _, p := range append(app.Pages(), "/embed/capex?capex_2026=250", "/nope", "/embed/capex/") {
+	for _, p := range append(pages.Pages(), "/embed/capex?capex_2026=250", "/nope", "/embed/capex/") {
 		res, err := (&http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}).Get(srv.URL + "/widgets/amazon" + p)
 		if err != nil {
 			t.Fatal(err)

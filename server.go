@@ -30,7 +30,7 @@ import (
 	"syscall"
 	"time"
 
-	"amzwidget/app"
+	"amzwidget/pages"
 )
 
 func main() {
@@ -65,6 +65,9 @@ type config struct {
 	// check is a dataset file to check instead of serving (-check), and
 	// sources the directory of its articles' texts (-sources).
 	check, sources string
+	// data is the dataset file the operator says the build serves
+	// (-data): checked, and refused unless it is the one compiled in.
+	data string
 }
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -87,6 +90,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		"check the dataset `FILE` instead of serving: print every problem, one per line, with its place and what is accepted; exit status 1 on any")
 	fs.StringVar(&c.sources, "sources", "",
 		"with -check: the `DIR`ectory of the articles' texts (each article's file), to check that every quote is word for word in its article (default: the dataset's directory, where a missing text is skipped)")
+	fs.StringVar(&c.data, "data", "",
+		"the dataset `FILE` this build serves: checked at start, and refused unless it is the dataset compiled into bin/amzwidget and web/app.wasm (build both with make build DATA=FILE)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: amzwidget [flags]\n       amzwidget -check FILE [-sources DIR]\n\nServes the Amazon AI-bet comparison widget, or checks a dataset file.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -97,7 +102,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if strings.ContainsAny(c.frameAncestors, ";,\r\n") {
 		return c, errors.New("-frame-ancestors: a source list may not contain ';', ',' or a newline")
 	}
-	p, err := app.CleanPrefix(*prefix)
+	p, err := pages.CleanPrefix(*prefix)
 	if err != nil {
 		return c, fmt.Errorf("-prefix %q: %w", *prefix, err)
 	}
@@ -128,6 +133,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if cfg.check != "" {
 		return checkDataset(stdout, cfg.check, cfg.sources)
+	}
+	if cfg.data != "" {
+		if err := servesDataset(cfg.data); err != nil {
+			return err
+		}
 	}
 	cfg.logger = slog.New(slog.NewTextHandler(stderr, nil))
 	h, err := newHandler(cfg)
@@ -222,8 +232,8 @@ func newHandler(cfg config) (http.Handler, error) {
 	if cfg.version != "" {
 		version = cfg.version
 	}
-	pages := app.Handler(version, int64(len(wasm.body)), cfg.prefix)
-	app.Routes()
+	shell := pages.Handler(version, int64(len(wasm.body)), cfg.prefix)
+	pages.Routes()
 
 	mux := http.NewServeMux()
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -238,7 +248,7 @@ func newHandler(cfg config) (http.Handler, error) {
 	mux.Handle("/data.csv", negotiated(http.HandlerFunc(dataExport)))
 	mux.Handle("/data.json", negotiated(http.HandlerFunc(dataExport)))
 	mux.Handle("/chart/", chartImages(cfg.site))
-	mux.Handle("/", knownPaths(newPageCache(oembedDiscovery(app.ScopedManifest(pages, cfg.prefix), cfg.site), maxCachedPages, cfg.site)))
+	mux.Handle("/", knownPaths(newPageCache(oembedDiscovery(pages.ScopedManifest(shell, cfg.prefix), cfg.site), maxCachedPages, cfg.site)))
 
 	var h http.Handler = underPrefix(mux, cfg.prefix)
 	h = securityHeaders(h, cfg)
@@ -325,7 +335,7 @@ func knownPaths(h http.Handler) http.Handler {
 		"/app.js": true, "/app.css": true, "/app-worker.js": true, "/wasm_exec.js": true,
 		"/manifest.webmanifest": true, "/manifest.json": true, "/goapp.js": true,
 	}
-	for _, p := range app.Pages() {
+	for _, p := range pages.Pages() {
 		known[p] = true
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -4,7 +4,7 @@ import (
 	"html"
 	"strconv"
 
-	"amzwidget/app"
+	"amzwidget/pages"
 	"amzwidget/scenario"
 	"amzwidget/widget"
 )
@@ -25,7 +25,7 @@ func chartImageURL(s site, topic string, sc *scenario.Scenario) string {
 // summary_large_image added. Every
 // value comes from the decoded scenario and the dataset, and is escaped.
 func shareMeta(head []byte, path string, sc *scenario.Scenario, s site) []byte {
-	topics := app.PageTopics(path)
+	topics := pages.PageTopics(path)
 	title, desc := widget.ShareText(topics, sc)
 	head = setMeta(head, "og:title", title)
 	head = setMeta(head, "og:description", desc)

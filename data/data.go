@@ -303,8 +303,11 @@ func (c Claim) IsRange() bool { return c.StatedLow != "" || c.StatedHigh != "" }
 type Dataset struct {
 	// Schema is the JSON Schema the file declares (docs/dataset.schema.json),
 	// for editors; the dataset ignores it.
-	Schema      string       `json:"$schema,omitempty"`
-	Title       string       `json:"title"`
+	Schema string `json:"$schema,omitempty"`
+	Title  string `json:"title"`
+	// Site is how the widget names itself: its pages' title, the name an
+	// installed app takes, the description and the dashboard's lede.
+	Site        Site         `json:"site"`
 	Articles    []Article    `json:"articles"`
 	Figures     []Figure     `json:"figures"`
 	Comparisons []Comparison `json:"comparisons"`
@@ -323,6 +326,20 @@ type Dataset struct {
 	params      []Param
 	paramIdx    map[string]int
 	home        map[string]string // parameter id → topic id, see InputHome
+}
+
+// Site is the widget's own words about the story, ours, not the
+// articles'.
+type Site struct {
+	// Name is the pages' title: "Amazon's AI bet, by the numbers".
+	Name string `json:"name"`
+	// ShortName names the installed app under its icon (12 characters
+	// or so).
+	ShortName string `json:"short_name"`
+	// Description is one sentence for search results and link previews.
+	Description string `json:"description"`
+	// Lede opens the dashboard, under its title.
+	Lede string `json:"lede"`
 }
 
 // Bounds is a figure's value as exact decimals: Low == High for a point.

@@ -9,6 +9,12 @@ package data
 var generated = Dataset{
 	Schema: "../docs/dataset.schema.json",
 	Title:  "Amazon’s layoffs and AI spending: checking the figures",
+	Site: Site{
+		Name:        "Amazon's AI bet, by the numbers",
+		ShortName:   "AI bet figures",
+		Description: "Amazon's layoffs, AWS's Q4 2025 results and the 2026 AI capital-spending race: every figure adjustable, every comparison exact, every claim checked.",
+		Lede:        "Amazon is cutting about 30,000 corporate jobs while planning some $200 billion of capital spending. Change any figure below: every comparison is recomputed exactly, and each claim the articles make is checked against the figures.",
+	},
 	Articles: []Article{
 		{
 			ID:    "aws_q4",

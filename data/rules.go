@@ -158,6 +158,10 @@ func (ds *Dataset) problems(opt CheckOptions) []Problem {
 func (c *checker) top() {
 	ds := c.ds
 	c.text("title", ds.Title, "the story's title, shown on every page")
+	c.text("site.name", ds.Site.Name, "the pages' title, in our words")
+	c.text("site.short_name", ds.Site.ShortName, "the installed app's name under its icon, a dozen characters")
+	c.text("site.description", ds.Site.Description, "one sentence for search results and link previews")
+	c.text("site.lede", ds.Site.Lede, "the dashboard's opening lines, under its title")
 	for _, s := range []struct {
 		path string
 		n    int

@@ -170,7 +170,7 @@ func TestSchemaMatchesTheCode(t *testing.T) {
 	}
 	objects := map[string]any{"article": Article{}, "figure": Figure{}, "input": Input{}, "source": Source{},
 		"comparison": Comparison{}, "claim": Claim{}, "topic": Topic{}, "correction": Correction{},
-		"chart": TopicChart{}, "chart_row": ChartRow{}, "chart_beside": ChartBeside{}}
+		"chart": TopicChart{}, "chart_row": ChartRow{}, "chart_beside": ChartBeside{}, "site": Site{}}
 	if got, want := keys(s.Properties), tags(Dataset{}); !slices.Equal(got, want) {
 		t.Errorf("the schema's top-level keys %v, Dataset's %v", got, want)
 	}
@@ -221,7 +221,7 @@ func TestSchemaMatchesTheCode(t *testing.T) {
 	firstOf := map[string]string{"article": "articles[0]", "figure": "figures[0]", "input": "figures[0].input",
 		"source": "figures[0].source", "comparison": "comparisons[0]", "claim": "claims[0]", "topic": "topics[0]",
 		"correction": "corrections[0]", "chart": "topics[0].chart", "chart_row": "topics[0].chart.rows[0]",
-		"chart_beside": "topics[2].chart.rows[1].beside"}
+		"chart_beside": "topics[2].chart.rows[1].beside", "site": "site"}
 	required := map[string][]string{"": s.Required}
 	for name := range objects {
 		for _, r := range s.Defs[name]["required"].([]any) {

@@ -4,11 +4,11 @@
 package main
 
 import (
-	"amzwidget/app"
 	"amzwidget/internal/startmark"
+	"amzwidget/pages"
 )
 
 func main() {
 	startmark.Mark("amz:go-main")
-	app.RunInBrowser()
+	pages.RunInBrowser()
 }

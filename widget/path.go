@@ -14,7 +14,7 @@ import (
 //
 // On the server it returns p: go-app writes every href and src of the
 // prerendered HTML through the handler's resource resolver, which puts
-// the prefix before it (app.Handler). In the browser go-app resolves only
+// the prefix before it (pages.Handler). In the browser go-app resolves only
 // /web/ paths, so Path puts the prefix itself: GOAPP_ROOT_PREFIX, which
 // app.js carries from that same resolver (and go-app's router strips it
 // from a path before it looks up the route).

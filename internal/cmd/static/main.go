@@ -31,9 +31,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"amzwidget/app"
 	"amzwidget/chartimg"
 	"amzwidget/data"
+	"amzwidget/pages"
 	"amzwidget/scenario"
 	"amzwidget/widget"
 )
@@ -51,7 +51,7 @@ func main() {
 }
 
 func run(out, web, prefix, public string) error {
-	p, err := app.CleanPrefix(prefix)
+	p, err := pages.CleanPrefix(prefix)
 	if err != nil {
 		return fmt.Errorf("-prefix %q: %w", prefix, err)
 	}
@@ -78,13 +78,13 @@ func run(out, web, prefix, public string) error {
 	// The pages are rendered from their paths at the root; the handler
 	// writes every URL under the prefix, and the files go to out as if
 	// it were the prefix's directory.
-	h := app.ScopedManifest(app.Handler(version, int64(len(raw)), p), p)
-	app.Routes()
+	h := pages.ScopedManifest(pages.Handler(version, int64(len(raw)), p), p)
+	pages.Routes()
 
 	if err := os.RemoveAll(out); err != nil {
 		return err
 	}
-	paths := append(app.Pages(), "/app.js", "/app.css", "/app-worker.js", "/manifest.webmanifest", "/wasm_exec.js")
+	paths := append(pages.Pages(), "/app.js", "/app.css", "/app-worker.js", "/manifest.webmanifest", "/wasm_exec.js")
 	for _, p := range paths {
 		req := httptest.NewRequest(http.MethodGet, p, nil)
 		rec := httptest.NewRecorder()
@@ -131,7 +131,7 @@ func run(out, web, prefix, public string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("static: %d pages and %d assets in %s (prefix %s, version %s)\n", len(app.Pages()), n, out, prefix, version)
+	fmt.Printf("static: %d pages and %d assets in %s (prefix %s, version %s)\n", len(pages.Pages()), n, out, prefix, version)
 	return nil
 }
 
@@ -175,7 +175,7 @@ func writeImages(out, prefix, public string) error {
 // og:description from the lead topic's answer with the article's
 // figures, and twitter:card.
 func shareMeta(page []byte, path, public string) []byte {
-	topics := app.PageTopics(path)
+	topics := pages.PageTopics(path)
 	title, desc := widget.ShareText(topics, scenario.New(data.Default()))
 	page = setMeta(page, "og:url", public+path)
 	page = setMeta(page, "og:title", title)

@@ -1,6 +1,7 @@
-package app
+package pages
 
 import (
+	"amzwidget/data"
 	"amzwidget/widget"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -28,9 +29,7 @@ func (d *Dashboard) Render() app.UI {
 	return app.Div().Class("page", "dashboard").Body(
 		app.Header().Class("masthead").Body(
 			app.H1().Text(Title),
-			app.P().Class("lede").Text(
-				"Amazon is cutting about 30,000 corporate jobs while planning some $200 billion of capital spending. "+
-					"Change any figure below: every comparison is recomputed exactly, and each claim the articles make is checked against the figures."),
+			app.P().Class("lede").Text(data.Default().Site.Lede),
 		),
 		app.Main().Body(
 			&widget.Board{},

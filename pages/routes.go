@@ -1,7 +1,7 @@
-// Package app is the PWA shell: the route table that the server and the
+// Package pages is the PWA shell: the route table that the server and the
 // WebAssembly main both register, the pages, and the go-app Handler
 // settings.
-package app
+package pages
 
 import (
 	"amzwidget/data"
@@ -9,10 +9,11 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// Title and Description name the widget.
-const (
-	Title       = "Amazon's AI bet, by the numbers"
-	Description = "Amazon's layoffs, AWS's Q4 2025 results and the 2026 AI capital-spending race: every figure adjustable, every comparison exact, every claim checked."
+// Title and Description name the widget, in the dataset's words
+// (data.Site).
+var (
+	Title       = data.Default().Site.Name
+	Description = data.Default().Site.Description
 )
 
 // EmbedGroups are the topics, each with an embed page of its own at

@@ -1,4 +1,4 @@
-package app
+package pages
 
 // WorkerJS is the service worker (go-app's Handler.ServiceWorkerTemplate;
 // go-app fills in {{.Version}} and {{.ResourcesToCache}}). Its policy, so

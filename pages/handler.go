@@ -1,8 +1,9 @@
 //go:build !wasm
 
-package app
+package pages
 
 import (
+	"amzwidget/data"
 	"html"
 	"strconv"
 	"strings"
@@ -20,7 +21,7 @@ import (
 func Handler(version string, wasmSize int64, prefix string) *app.Handler {
 	h := &app.Handler{
 		Name:            Title,
-		ShortName:       "AI bet figures",
+		ShortName:       data.Default().Site.ShortName,
 		Title:           Title,
 		Description:     Description,
 		Lang:            "en",
