@@ -34,7 +34,17 @@ func typeInto(tab *browsertest.Tab, sel, text string) {
 		tab.Run(chromedp.KeyEvent("\b"))
 		return
 	}
-	tab.Run(chromedp.SendKeys(chromedp.CSS(sel), text))
+	// chromedp.SendKeys looks the node up by a DOM node id, which a
+	// document update in between can invalidate ("Could not find node
+	// with given id", seen once in make test while the wasm was held):
+	// then the node is looked up again, once.
+	if _, err := chromedp.Run(tab.Ctx, chromedp.SendKeys(chromedp.CSS(sel), text)); err != nil {
+		if !strings.Contains(err.Error(), "Could not find node") {
+			tab.Fatalf("typing %q into %s: %v", text, sel, err)
+		}
+		browsertest.Eval[bool](tab, fmt.Sprintf(`(() => { const e = document.querySelector(%q); e.focus(); e.select(); return true; })()`, sel))
+		tab.Run(chromedp.SendKeys(chromedp.CSS(sel), text))
+	}
 }
 
 // pasteInto replaces an input's text in one input event, as a paste does:

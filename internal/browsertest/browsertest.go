@@ -371,6 +371,13 @@ func (tab *Tab) ForeignRequests(allowed ...string) []string {
 	return out
 }
 
+// Fatalf fails the tab's test now, for helpers that act on a tab without
+// holding its testing.T.
+func (tab *Tab) Fatalf(format string, args ...any) {
+	tab.t.Helper()
+	tab.t.Fatalf(format, args...)
+}
+
 // Screenshot writes a full-page PNG named name.png into $SCREENSHOT_DIR, or
 // testdata/screenshots at the module root, and logs its path.
 func (tab *Tab) Screenshot(name string) string {
