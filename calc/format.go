@@ -61,6 +61,15 @@ func LocaleFor(tag string) Locale {
 // DefaultStyle is the widget's default: each unit's default places, rounded.
 var DefaultStyle = Style{Digits: -1, Locale: English}
 
+// LocaleOnly is the default style in s's locale: each unit's default
+// precision, whatever digits the reader chose, as the article's figures
+// and the rules' numbers are written.
+func (s Style) LocaleOnly() Style {
+	d := DefaultStyle
+	d.Locale = s.Locale
+	return d
+}
+
 // DefaultDigits returns the decimal places a unit is shown with by default:
 // 0 for head-counts and counts, 2 for everything else (percentages,
 // percentage points, USD billions, ratios).

@@ -9,7 +9,7 @@ import "amzwidget/data"
 // value the reader set is marked as theirs ("300,000 (your figure)"), so
 // an explanation never quotes a figure the results no longer use.
 func Note(ds *data.Dataset, a Assumptions, c data.Comparison, st Style) string {
-	st = Style{Digits: -1, Locale: st.Locale}
+	st = st.LocaleOnly()
 	return c.ExplainNote(func(id string) string {
 		f, _ := ds.Figure(id)
 		x, ok := Figure(ds, a, id)

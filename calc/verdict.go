@@ -208,7 +208,7 @@ func (v Verdict) Rule(st Style) string {
 		}
 		return r
 	case IsHedge(cl.Hedge):
-		return "“" + cl.Hedge + "” is a hedge: consistent within ±" + Format(HedgeTolerance.Mul(Int(100)), data.Percent, Style{Digits: -1, Locale: st.Locale}) + " of the computed value"
+		return "“" + cl.Hedge + "” is a hedge: consistent within ±" + Format(HedgeTolerance.Mul(Int(100)), data.Percent, st.LocaleOnly()) + " of the computed value"
 	}
 	return "unhedged: consistent within the precision it is stated at (±" + num(v.Precision.Lo) + ")"
 }

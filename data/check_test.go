@@ -378,7 +378,7 @@ func badCases() []badCase {
 		{name: "note names a comparison", change: set("comparisons", "cut_share_oct2025", "note", "Of {cut_total}."), want: ErrUnknownID,
 			msg: "{cut_total} names no figure"},
 		{name: "note with a stray brace", change: set("comparisons", "cut_share_oct2025", "note", "Divided by {workforce} {."), want: ErrNoteMark,
-			msg: "has a brace that opens or closes no {figure_id}"},
+			msg: "has a brace that opens or closes no {id}"},
 		// Corrections.
 		{name: "correction of an unknown figure", change: correction("figure", "capex_2026_estimat"), want: ErrUnknownID,
 			msg: `unknown figure "capex_2026_estimat"; did you mean "capex_2026_estimate"?`},

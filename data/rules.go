@@ -370,10 +370,7 @@ func (c *checker) checkComparisons() {
 			c.unique(join(p, "id"), cm.ID)
 		}
 	}
-	var operands []string
-	for _, f := range ds.Figures {
-		operands = append(operands, f.ID)
-	}
+	operands := c.figureIDs()
 	for _, cm := range ds.Comparisons {
 		operands = append(operands, cm.ID)
 	}
@@ -445,21 +442,32 @@ func (c *checker) checkComparisons() {
 	}
 }
 
-// note checks the {figure_id} placeholders of a comparison's note: each
-// must name a figure, and a brace must open and close one.
-func (c *checker) note(path, note string) {
-	for _, id := range (Comparison{Note: note}).NoteFigures() {
-		if _, ok := c.ds.figures[id]; !ok {
-			var figs []string
-			for _, f := range c.ds.Figures {
-				figs = append(figs, f.ID)
-			}
-			c.add(path, ErrUnknownID, "{%s} names no figure%s (a note writes a figure's value in force as {figure_id})", id, didYouMean(id, figs))
+// figureIDs lists every figure's id, for "did you mean".
+func (c *checker) figureIDs() []string {
+	var ids []string
+	for _, f := range c.ds.Figures {
+		ids = append(ids, f.ID)
+	}
+	return ids
+}
+
+// placeholders checks the {id}s of a note: each must be a value known
+// (what says which kind, for the message; accepted lists them for "did
+// you mean"), and a brace must open and close one.
+func (c *checker) placeholders(path, note, what string, known func(id string) bool, accepted []string) {
+	for _, id := range placeholders(note) {
+		if !known(id) {
+			c.add(path, ErrUnknownID, "{%s} names no %s%s (a note writes a value in force as {id})", id, what, didYouMean(id, accepted))
 		}
 	}
-	if rest := notePlaceholder.ReplaceAllString(note, ""); strings.ContainsAny(rest, "{}") {
-		c.add(path, ErrNoteMark, "%q has a brace that opens or closes no {figure_id}", note)
+	if strayBrace(note) {
+		c.add(path, ErrNoteMark, "%q has a brace that opens or closes no {id}", note)
 	}
+}
+
+// note checks the {figure_id} placeholders of a comparison's note.
+func (c *checker) note(path, note string) {
+	c.placeholders(path, note, "figure", func(id string) bool { _, ok := c.ds.figures[id]; return ok }, c.figureIDs())
 }
 
 // checkCorrections checks each correction: a point figure of the dataset,
@@ -475,11 +483,7 @@ func (c *checker) checkCorrections() {
 		case cr.Figure == "":
 			c.add(fp, ErrMissing, "missing (the id of the corrected figure)")
 		case !ok:
-			var figs []string
-			for _, f := range ds.Figures {
-				figs = append(figs, f.ID)
-			}
-			c.add(fp, ErrUnknownID, "unknown figure %q%s", cr.Figure, didYouMean(cr.Figure, figs))
+			c.add(fp, ErrUnknownID, "unknown figure %q%s", cr.Figure, didYouMean(cr.Figure, c.figureIDs()))
 		default:
 			f = ds.Figures[j]
 			if f.IsRange() {
@@ -679,10 +683,7 @@ func (c *checker) unitOf(id string) (Unit, bool) {
 func (c *checker) chart(p string, ch TopicChart) {
 	ds := c.ds
 	c.text(join(p, "title"), ch.Title, "what the chart shows, above it")
-	var known []string
-	for _, f := range ds.Figures {
-		known = append(known, f.ID)
-	}
+	known := c.figureIDs()
 	for _, cm := range ds.Comparisons {
 		known = append(known, cm.ID)
 	}
@@ -737,14 +738,7 @@ func (c *checker) chart(p string, ch TopicChart) {
 		}
 	}
 	c.number(join(p, "track"), ch.Track, false)
-	for _, id := range ch.NoteIDs() {
-		if !exists(id) {
-			c.add(join(p, "note"), ErrUnknownID, "{%s} names no figure or comparison%s", id, didYouMean(id, known))
-		}
-	}
-	if rest := notePlaceholder.ReplaceAllString(ch.Note, ""); strings.ContainsAny(rest, "{}") {
-		c.add(join(p, "note"), ErrNoteMark, "%q has a brace that opens or closes no {id}", ch.Note)
-	}
+	c.placeholders(join(p, "note"), ch.Note, "figure or comparison", exists, known)
 }
 
 // checkParams reports a figure id that is also a range figure's URL

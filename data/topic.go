@@ -84,12 +84,12 @@ type ChartBeside struct {
 }
 
 // NoteIDs returns the ids the chart's note names as {id}, in order.
-func (c TopicChart) NoteIDs() []string { return Comparison{Note: c.Note}.NoteFigures() }
+func (c TopicChart) NoteIDs() []string { return placeholders(c.Note) }
 
 // ExplainNote returns the chart's note with each {id} replaced by
 // value(id).
 func (c TopicChart) ExplainNote(value func(id string) string) string {
-	return Comparison{Note: c.Note}.ExplainNote(value)
+	return fillPlaceholders(c.Note, value)
 }
 
 // ValueMark is the placeholder for the result in a Topic's sentences.

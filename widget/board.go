@@ -187,7 +187,7 @@ func (b *Board) slide(ctx app.Context, id, plain string) {
 // value the results use instead (p's value in force).
 func refusedMessage(b *Board, p data.Param, err error) error {
 	return fmt.Errorf("%w; the results use %s", err,
-		calc.Format(calc.Dec(b.sc.Value(p)), p.Figure.Unit, localeOnly(b.sc.Style())))
+		calc.Format(calc.Dec(b.sc.Value(p)), p.Figure.Unit, b.sc.Style().LocaleOnly()))
 }
 
 // revert puts a parameter back to its last committed value.
@@ -477,7 +477,7 @@ func (b *Board) field(p data.Param, st calc.Style, compact bool) app.UI {
 		Param:   p,
 		Text:    text,
 		Slider:  cur.String(),
-		Article: p.Figure.Qualify(calc.Format(calc.Dec(p.Default), p.Figure.Unit, localeOnly(st))),
+		Article: p.Figure.Qualify(calc.Format(calc.Dec(p.Default), p.Figure.Unit, st.LocaleOnly())),
 		Changed: b.sc.Changed(p.ID),
 		Error:   errText,
 		Compact: compact,
@@ -502,12 +502,4 @@ func (b *Board) card(c data.Comparison, st calc.Style) app.UI {
 func (b *Board) corrections(ds *data.Dataset, st calc.Style) app.UI {
 	lines := corrections(ds, b.cmps, st)
 	return app.If(len(lines) > 0, func() app.UI { return &CorrectionsNote{Lines: lines} })
-}
-
-// localeOnly is the default style in st's locale: the article's figures
-// as the page writes numbers, whatever decimals the reader chose.
-func localeOnly(st calc.Style) calc.Style {
-	d := calc.DefaultStyle
-	d.Locale = st.Locale
-	return d
 }

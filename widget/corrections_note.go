@@ -27,11 +27,9 @@ type Correction struct {
 	Text     string // what was corrected: "… was $146.6 billion; it is now …"
 }
 
-// Render draws nothing without corrections.
+// Render draws the corrections (the board adds the note only when there
+// are some).
 func (c *CorrectionsNote) Render() app.UI {
-	if len(c.Lines) == 0 {
-		return app.Div().Class("corrections", "empty")
-	}
 	return app.Div().Class("corrections").Body(
 		app.Range(c.Lines).Slice(func(i int) app.UI {
 			l := c.Lines[i]
@@ -48,7 +46,7 @@ func (c *CorrectionsNote) Render() app.UI {
 // language and number format.
 func corrections(ds *data.Dataset, cs []data.Comparison, st calc.Style) []Correction {
 	var out []Correction
-	plain := localeOnly(st)
+	plain := st.LocaleOnly()
 	for _, cr := range ds.CorrectionsOf(cs) {
 		f, _ := ds.Figure(cr.Figure)
 		was, _ := data.ParseDecimal(cr.Was)

@@ -66,7 +66,7 @@ func assumed(t data.Topic, sc *scenario.Scenario) string {
 	ds := sc.Dataset()
 	st := sc.Style()
 	article := func(p data.Param) string {
-		return p.Figure.Qualify(calc.Format(calc.Dec(p.Default), p.Figure.Unit, localeOnly(st)))
+		return p.Figure.Qualify(calc.Format(calc.Dec(p.Default), p.Figure.Unit, st.LocaleOnly()))
 	}
 	var changed []string
 	for _, p := range ds.Inputs(ds.InStory(t.ID)) {
