@@ -1049,7 +1049,7 @@ var generated = Dataset{
 					},
 				},
 			},
-			EmbedHeight: 490,
+			EmbedHeight: 516,
 		},
 		{
 			ID:        "capex",
@@ -1083,7 +1083,7 @@ var generated = Dataset{
 					},
 				},
 			},
-			EmbedHeight: 630,
+			EmbedHeight: 659,
 		},
 		{
 			ID:        "growth",
@@ -1126,7 +1126,7 @@ var generated = Dataset{
 					},
 				},
 			},
-			EmbedHeight: 590,
+			EmbedHeight: 618,
 		},
 	},
 }
