@@ -20,15 +20,16 @@ const maxCachedImages = 128
 // under the URL's scenario, every parameter honoured (values, digits,
 // exact, lang, theme, transparent). A refused value draws the article's,
 // as the page does; the image is never an error for any query. Images of
-// canonical URLs are kept in a bounded cache, as pages are.
-func chartImages(ps publicSite) http.Handler {
+// canonical URLs are kept in a bounded cache, as pages are. The topics are
+// story ds's.
+func chartImages(ds *data.Dataset, ps publicSite) http.Handler {
 	return newPageCache(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		serveChartImage(w, r, ps.of(r))
-	}), maxCachedImages, ps)
+		serveChartImage(w, r, ds, ps.of(r))
+	}), maxCachedImages, ds, ps)
 }
 
-// chartImagePath reads /chart/{topic}.{svg|png}.
-func chartImagePath(path string) (data.Topic, string, bool) {
+// chartImagePath reads /chart/{topic}.{svg|png}, a topic of story ds.
+func chartImagePath(ds *data.Dataset, path string) (data.Topic, string, bool) {
 	name, ok := strings.CutPrefix(path, "/chart/")
 	if !ok {
 		return data.Topic{}, "", false
@@ -37,21 +38,21 @@ func chartImagePath(path string) (data.Topic, string, bool) {
 	if !ok || (ext != "svg" && ext != "png") {
 		return data.Topic{}, "", false
 	}
-	t, ok := data.Default().Topic(id)
+	t, ok := ds.Topic(id)
 	return t, ext, ok
 }
 
 // chartRenders counts the images drawn (tests check the cache with it).
 var chartRenders atomic.Int64
 
-func serveChartImage(w http.ResponseWriter, r *http.Request, s site) {
-	t, ext, ok := chartImagePath(r.URL.Path)
+func serveChartImage(w http.ResponseWriter, r *http.Request, ds *data.Dataset, s site) {
+	t, ext, ok := chartImagePath(ds, r.URL.Path)
 	if !ok {
 		notFound(w, r)
 		return
 	}
 	chartRenders.Add(1)
-	sc, _ := scenario.Decode(data.Default(), r.URL.Query())
+	sc, _ := scenario.Decode(ds, r.URL.Query())
 	address := strings.TrimPrefix(s.url("/embed/"+t.ID), s.scheme+"://")
 	d := widget.ShareCard(t, sc, address).Layout()
 	w.Header().Set("Cache-Control", "no-cache")

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"amzwidget/data"
 	"amzwidget/internal/browsertest"
 	"amzwidget/widget"
 
@@ -299,7 +300,7 @@ func TestBrowserEmbedCodeGenerator(t *testing.T) {
 		plain = browsertest.Eval[string](tab, `document.querySelector("#snippet-plain").value`)
 		return strings.Contains(plain, want), plain
 	})
-	for _, w := range []string{`loading="lazy"`, `title="Capital spending in 2026"`, `height="` + strconv.Itoa(widget.EmbedHeights["capex"]) + `"`, "data-amzwidget"} {
+	for _, w := range []string{`loading="lazy"`, `title="Capital spending in 2026"`, `height="` + strconv.Itoa(widget.EmbedHeights(data.Default())["capex"]) + `"`, "data-amzwidget"} {
 		if !strings.Contains(plain, w) {
 			t.Errorf("plain snippet lacks %s: %s", w, plain)
 		}

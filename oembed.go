@@ -15,28 +15,28 @@ import (
 	"amzwidget/widget"
 )
 
-// embedPath maps a page of ours to the page an embed shows: the dashboard
-// embeds as /embed/all.
-func embedPath(path string) (string, bool) {
+// embedPath maps a page of story ds to the page an embed shows: the
+// dashboard embeds as /embed/all.
+func embedPath(ds *data.Dataset, path string) (string, bool) {
 	if path == "/" || path == "" {
 		return "/embed/all", true
 	}
-	_, ok := widget.EmbedHeights[strings.TrimPrefix(path, "/embed/")]
+	_, ok := widget.EmbedHeights(ds)[strings.TrimPrefix(path, "/embed/")]
 	return path, ok && strings.HasPrefix(path, "/embed/")
 }
 
 // oembed answers GET /oembed?url=...&format=json&maxwidth=&maxheight=:
 // a "rich" oEmbed response whose HTML is the iframe of the embed page the
 // URL names, with the URL's assumptions (re-encoded, never copied). The
-// URL must be one of this site's (ps); the iframe's src is always built
-// from the site, so it is https when the site is.
-func oembed(ps publicSite) http.HandlerFunc {
+// URL must be one of this site's (ps) pages of story ds; the iframe's src
+// is always built from the site, so it is https when the site is.
+func oembed(ds *data.Dataset, ps publicSite) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		serveOEmbed(w, r, ps.of(r))
+		serveOEmbed(w, r, ds, ps.of(r))
 	}
 }
 
-func serveOEmbed(w http.ResponseWriter, r *http.Request, s site) {
+func serveOEmbed(w http.ResponseWriter, r *http.Request, ds *data.Dataset, s site) {
 	q := r.URL.Query()
 	if f := q.Get("format"); f != "" && f != "json" {
 		http.Error(w, "only format=json is supported", http.StatusNotImplemented)
@@ -52,14 +52,14 @@ func serveOEmbed(w http.ResponseWriter, r *http.Request, s site) {
 		http.NotFound(w, r)
 		return
 	}
-	path, ok := embedPath(own)
+	path, ok := embedPath(ds, own)
 	if !ok {
 		http.NotFound(w, r)
 		return
 	}
-	sc, _ := scenario.Decode(data.Default(), u.Query())
+	sc, _ := scenario.Decode(ds, u.Query())
 	group := strings.TrimPrefix(path, "/embed/")
-	height := widget.EmbedHeights[group]
+	height := widget.EmbedHeights(ds)[group]
 	if mh, err := strconv.Atoi(q.Get("maxheight")); err == nil && mh > 0 && mh < height {
 		height = mh
 	}
@@ -67,16 +67,13 @@ func serveOEmbed(w http.ResponseWriter, r *http.Request, s site) {
 	if mw, err := strconv.Atoi(q.Get("maxwidth")); err == nil && mw > 0 && mw < width {
 		width = mw
 	}
-	title := pages.EmbedTitles[group]
-	if group == "all" {
-		title = pages.Title
-	}
+	title := pages.EmbedTitle(ds, group)
 	// The iframe is the generator's plain snippet, from the same builder.
-	spec := widget.EmbedSpec{Site: s.url(""), Group: group, Query: sc.Query(), Title: title, Height: height}
+	spec := widget.EmbedSpec{Data: ds, Site: s.url(""), Group: group, Query: sc.Query(), Title: title, Height: height}
 	resp := map[string]any{
 		"version":       "1.0",
 		"type":          "rich",
-		"provider_name": pages.Title,
+		"provider_name": ds.Site.Name,
 		"provider_url":  s.url("/"),
 		"title":         title,
 		"html":          spec.Plain(),
@@ -97,9 +94,10 @@ func serveOEmbed(w http.ResponseWriter, r *http.Request, s site) {
 // head is the same for every page, so the link, which names the page, is
 // added here. The page URL is rebuilt from the site (ps), our own route
 // path and the decoded scenario: nothing from the request is copied raw.
-func oembedDiscovery(h http.Handler, ps publicSite) http.Handler {
+// ds is the story the pages show.
+func oembedDiscovery(h http.Handler, ds *data.Dataset, ps publicSite) http.Handler {
 	known := map[string]bool{}
-	for _, p := range pages.Pages() {
+	for _, p := range pages.Pages(ds) {
 		known[p] = true
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -114,14 +112,14 @@ func oembedDiscovery(h http.Handler, ps publicSite) http.Handler {
 			w.Header()[k] = vs
 		}
 		if rec.status == 0 || rec.status == http.StatusOK {
-			sc, _ := scenario.Decode(data.Default(), r.URL.Query())
+			sc, _ := scenario.Decode(ds, r.URL.Query())
 			s := ps.of(r)
 			page := s.url(r.URL.Path)
 			if enc := sc.Query(); enc != "" {
 				page += "?" + enc
 			}
 			link := `<link rel="alternate" type="application/json+oembed" href="` +
-				html.EscapeString(s.url("/oembed")+"?format=json&url="+url.QueryEscape(page)) + `" title="` + html.EscapeString(pages.Title) + `">` + "\n"
+				html.EscapeString(s.url("/oembed")+"?format=json&url="+url.QueryEscape(page)) + `" title="` + html.EscapeString(ds.Site.Name) + `">` + "\n"
 			if i := bytes.Index(body, []byte("</head>")); i >= 0 {
 				head := setMeta(body[:i:i], "og:url", page)
 				head = shareMeta(head, r.URL.Path, sc, s)

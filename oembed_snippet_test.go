@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"testing"
 
+	"amzwidget/data"
 	"amzwidget/widget"
 )
 
@@ -30,7 +31,7 @@ func TestOEmbedUsesTheSnippetBuilder(t *testing.T) {
 			t.Fatal(err)
 		}
 		// tc.query is the scenario's own encoding (its parameters' order).
-		spec := widget.EmbedSpec{Site: srv.URL, Group: tc.group, Query: tc.query, Title: o.Title, Height: o.Height}
+		spec := widget.EmbedSpec{Data: data.Default(), Site: srv.URL, Group: tc.group, Query: tc.query, Title: o.Title, Height: o.Height}
 		if o.HTML != spec.Plain() {
 			t.Errorf("%s: oEmbed html\n%s\nis not the plain snippet\n%s", tc.page, o.HTML, spec.Plain())
 		}

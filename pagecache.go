@@ -20,6 +20,7 @@ import (
 type pageCache struct {
 	next    http.Handler
 	max     int
+	data    *data.Dataset // the story: its parameters make a query canonical
 	site    publicSite
 	mu      sync.Mutex
 	ll      *list.List
@@ -34,8 +35,8 @@ type cachedPage struct {
 // maxCachedPages bounds the cache: at ~60 KB a page, about 15 MB.
 const maxCachedPages = 256
 
-func newPageCache(next http.Handler, max int, ps publicSite) *pageCache {
-	return &pageCache{next: next, max: max, site: ps, ll: list.New(), entries: map[string]*list.Element{}}
+func newPageCache(next http.Handler, max int, ds *data.Dataset, ps publicSite) *pageCache {
+	return &pageCache{next: next, max: max, data: ds, site: ps, ll: list.New(), entries: map[string]*list.Element{}}
 }
 
 // ServeHTTP serves a page from the cache, or renders it (always as a GET,
@@ -85,7 +86,7 @@ func (c *pageCache) key(r *http.Request) (string, bool) {
 		if err != nil {
 			return "", false
 		}
-		sc, probs := scenario.Decode(data.Default(), q)
+		sc, probs := scenario.Decode(c.data, q)
 		if len(probs) > 0 || sc.Query() != r.URL.RawQuery {
 			return "", false
 		}

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+
+	"amzwidget/data"
 )
 
 func TestPageCache(t *testing.T) {
@@ -17,7 +19,7 @@ func TestPageCache(t *testing.T) {
 		w.Header().Set("ETag", `"v1"`)
 		w.Write([]byte("page " + r.URL.RawQuery))
 	})
-	c := newPageCache(next, 2, publicSite{})
+	c := newPageCache(next, 2, data.Default(), publicSite{})
 	get := func(target, inm string) (int, string) {
 		req := httptest.NewRequest("GET", target, nil)
 		if inm != "" {
@@ -76,7 +78,7 @@ func TestPageCacheConcurrent(t *testing.T) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Write([]byte("page " + r.URL.RawQuery))
 	})
-	c := newPageCache(next, 4, publicSite{})
+	c := newPageCache(next, 4, data.Default(), publicSite{})
 	const readers, each = 16, 300
 	var wg sync.WaitGroup
 	errs := make(chan string, readers)

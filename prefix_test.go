@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"amzwidget/data"
 	"amzwidget/pages"
 
 	"golang.org/x/net/html"
@@ -71,7 +72,7 @@ func prefixedServer(t *testing.T) *httptest.Server {
 // parsed, every href and src of every element.
 func TestPrefixPagesLinkUnderIt(t *testing.T) {
 	srv := prefixedServer(t)
-	for _, p := range append(pages.Pages(), "/embed/capex?capex_2026=250", "/nope", "/embed/capex/") {
+	for _, p := range append(pages.Pages(data.Default()), "/embed/capex?capex_2026=250", "/nope", "/embed/capex/") {
 		res, err := (&http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}).Get(srv.URL + "/widgets/amazon" + p)
 		if err != nil {
 			t.Fatal(err)

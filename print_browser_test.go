@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"amzwidget/data"
 	"amzwidget/internal/browsertest"
 	"amzwidget/widget"
 
@@ -265,7 +266,7 @@ func TestBrowserPrintEmbedInArticle(t *testing.T) {
 			`<body style="margin:0"><article style="max-width:640px;margin:0 auto;font:17px/1.5 Georgia,serif"><h1>Host article</h1>`)
 		for _, topic := range []string{"workforce", "capex", "growth"} {
 			b.WriteString(para)
-			b.WriteString(widget.EmbedSpec{Site: srv.URL, Group: topic}.Plain())
+			b.WriteString(widget.EmbedSpec{Data: data.Default(), Site: srv.URL, Group: topic}.Plain())
 		}
 		b.WriteString(para + `</article></body></html>`)
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")

@@ -30,6 +30,7 @@ import (
 	"syscall"
 	"time"
 
+	"amzwidget/data"
 	"amzwidget/pages"
 )
 
@@ -232,8 +233,12 @@ func newHandler(cfg config) (http.Handler, error) {
 	if cfg.version != "" {
 		version = cfg.version
 	}
-	shell := pages.Handler(version, int64(len(wasm.body)), cfg.prefix)
-	pages.Routes()
+	// The story is the dataset compiled in (-data only checks that it is
+	// the operator's file): read here, once, and handed to everything
+	// that serves it.
+	ds := data.Default()
+	shell := pages.Handler(ds, version, int64(len(wasm.body)), cfg.prefix)
+	pages.Routes(ds)
 
 	mux := http.NewServeMux()
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -244,11 +249,11 @@ func newHandler(cfg config) (http.Handler, error) {
 	mux.HandleFunc("/web/app.wasm", wasm.serve)
 	mux.HandleFunc("/app.wasm", wasm.serve)
 	mux.Handle("/web/", staticFiles(cfg.webDir))
-	mux.Handle("/oembed", negotiated(oembed(cfg.site)))
-	mux.Handle("/data.csv", negotiated(http.HandlerFunc(dataExport)))
-	mux.Handle("/data.json", negotiated(http.HandlerFunc(dataExport)))
-	mux.Handle("/chart/", chartImages(cfg.site))
-	mux.Handle("/", knownPaths(newPageCache(oembedDiscovery(pages.ScopedManifest(shell, cfg.prefix), cfg.site), maxCachedPages, cfg.site)))
+	mux.Handle("/oembed", negotiated(oembed(ds, cfg.site)))
+	mux.Handle("/data.csv", negotiated(dataExport(ds)))
+	mux.Handle("/data.json", negotiated(dataExport(ds)))
+	mux.Handle("/chart/", chartImages(ds, cfg.site))
+	mux.Handle("/", knownPaths(ds, newPageCache(oembedDiscovery(pages.ScopedManifest(shell, cfg.prefix), ds, cfg.site), maxCachedPages, ds, cfg.site)))
 
 	var h http.Handler = underPrefix(mux, cfg.prefix)
 	h = securityHeaders(h, cfg)
@@ -330,12 +335,12 @@ func staticFiles(dir string) http.Handler {
 // knownPaths lets through the pages and go-app's own files, redirects a
 // page's path with a trailing slash (/embed/capex/, as a static host
 // serves it) to the page, and answers our 404 page for anything else.
-func knownPaths(h http.Handler) http.Handler {
+func knownPaths(ds *data.Dataset, h http.Handler) http.Handler {
 	known := map[string]bool{
 		"/app.js": true, "/app.css": true, "/app-worker.js": true, "/wasm_exec.js": true,
 		"/manifest.webmanifest": true, "/manifest.json": true, "/goapp.js": true,
 	}
-	for _, p := range pages.Pages() {
+	for _, p := range pages.Pages(ds) {
 		known[p] = true
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -25,7 +25,7 @@ func chartImageURL(s site, topic string, sc *scenario.Scenario) string {
 // summary_large_image added. Every
 // value comes from the decoded scenario and the dataset, and is escaped.
 func shareMeta(head []byte, path string, sc *scenario.Scenario, s site) []byte {
-	topics := pages.PageTopics(path)
+	topics := pages.PageTopics(sc.Dataset(), path)
 	title, desc := widget.ShareText(topics, sc)
 	head = setMeta(head, "og:title", title)
 	head = setMeta(head, "og:description", desc)

@@ -168,6 +168,30 @@ func TestBrowserAnotherStoryFromItsDataFile(t *testing.T) {
 		return strings.Contains(u, "budget_2026=10.2"), u
 	})
 
+	// The files a reader downloads are named after the story (its
+	// site.file_name), not after the first one.
+	names := browsertest.Eval[[]string](tab, `[...document.querySelectorAll("a[download]")].map(a => a.download)`)
+	wantNames := map[string]bool{"northland-rail-figures.csv": false, "northland-rail-figures.json": false, "northland-rail-budget.svg": false, "northland-rail-budget.png": false}
+	for _, n := range names {
+		if _, ok := wantNames[n]; !ok {
+			t.Errorf("a download is named %q", n)
+		}
+		wantNames[n] = true
+	}
+	for n, seen := range wantNames {
+		if !seen {
+			t.Errorf("no download named %q among %q", n, names)
+		}
+	}
+	if resp, err := client.Get(base + "/data.csv"); err != nil {
+		t.Error(err)
+	} else {
+		resp.Body.Close()
+		if cd := resp.Header.Get("Content-Disposition"); cd != `attachment; filename="northland-rail-figures.csv"` {
+			t.Errorf("/data.csv's Content-Disposition is %q", cd)
+		}
+	}
+
 	// The CSV of that scenario: the exact value with its repeating block.
 	code, body := get("/data.csv?budget_2026=10.2")
 	if code != 200 {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"amzwidget/data"
 	"amzwidget/internal/browsertest"
 	"amzwidget/widget"
 
@@ -92,7 +93,7 @@ func TestBrowserStoryLayout(t *testing.T) {
 			// by more than 10% fails, and so does a default more than
 			// 10% too tall.
 			if b.width == 600 {
-				def := widget.EmbedHeights[page]
+				def := widget.EmbedHeights(data.Default())[page]
 				if after.Height*10 > def*11 || after.Height*10 < def*9 {
 					t.Errorf("%s: measured %d px at 600 px wide, but the default height is %d px (off by more than 10%%)", path, after.Height, def)
 				}

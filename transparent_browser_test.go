@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"amzwidget/data"
 	"amzwidget/internal/browsertest"
 	"amzwidget/widget"
 
@@ -39,7 +40,7 @@ var transparentHosts = []struct {
 func TestBrowserTransparentEmbedsOnHosts(t *testing.T) {
 	srv := server(t)
 	for _, h := range transparentHosts {
-		snippet := widget.EmbedSpec{Site: srv.URL, Group: "capex", Query: "theme=" + h.theme + "&transparent=1"}.Plain()
+		snippet := widget.EmbedSpec{Data: data.Default(), Site: srv.URL, Group: "capex", Query: "theme=" + h.theme + "&transparent=1"}.Plain()
 		declare := ""
 		if h.declares != "" {
 			declare = "color-scheme:" + h.declares + ";"

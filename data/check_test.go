@@ -71,7 +71,7 @@ var sentinels = map[string]error{
 	"ErrDuplicateKey": ErrDuplicateKey, "ErrWrongType": ErrWrongType, "ErrBadID": ErrBadID,
 	"ErrUnknownValue": ErrUnknownValue, "ErrUnknownQualifier": ErrUnknownQualifier, "ErrConflict": ErrConflict,
 	"ErrBadInput": ErrBadInput, "ErrUnitMismatch": ErrUnitMismatch, "ErrPeriodMismatch": ErrPeriodMismatch,
-	"ErrOtherTopic": ErrOtherTopic, "ErrValueMark": ErrValueMark, "ErrNoteMark": ErrNoteMark, "ErrBadDate": ErrBadDate, "ErrQuoteNotFound": ErrQuoteNotFound,
+	"ErrOtherTopic": ErrOtherTopic, "ErrValueMark": ErrValueMark, "ErrNoteMark": ErrNoteMark, "ErrBadDate": ErrBadDate, "ErrBadFileName": ErrBadFileName, "ErrQuoteNotFound": ErrQuoteNotFound,
 	"ErrNoSourceText": ErrNoSourceText,
 }
 
@@ -213,6 +213,19 @@ func del(section, id, key string) func(t *testing.T, d doc) string {
 
 func badCases() []badCase {
 	return []badCase{
+		// The site.
+		{name: "file name with spaces", change: func(t *testing.T, d doc) string {
+			d["site"].(map[string]any)["file_name"] = "Amazon figures"
+			return "site.file_name"
+		}, want: ErrBadFileName, msg: `"Amazon figures" is not a file name (lowercase letters and digits joined by -`},
+		{name: "file name with a path", change: func(t *testing.T, d doc) string {
+			d["site"].(map[string]any)["file_name"] = "../amazon"
+			return "site.file_name"
+		}, want: ErrBadFileName, msg: `"../amazon"`},
+		{name: "no file name", change: func(t *testing.T, d doc) string {
+			delete(d["site"].(map[string]any), "file_name")
+			return "site.file_name"
+		}, want: ErrMissing, msg: "missing (the start of the downloaded files' names"},
 		// Numbers.
 		{name: "exponent", change: set("figures", "workforce", "value", "1e6"), want: ErrBadNumber,
 			msg: `"1e6" is not a plain decimal (write digits with an optional point, like 350000 or 34.6)`},

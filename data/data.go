@@ -340,6 +340,10 @@ type Site struct {
 	Description string `json:"description"`
 	// Lede opens the dashboard, under its title.
 	Lede string `json:"lede"`
+	// FileName starts the names of the files a reader downloads:
+	// "amazon" gives amazon-figures.csv, amazon-figures.json and
+	// amazon-capex.png. Lowercase letters and digits joined by "-".
+	FileName string `json:"file_name"`
 }
 
 // Bounds is a figure's value as exact decimals: Low == High for a point.

@@ -14,6 +14,7 @@ var generated = Dataset{
 		ShortName:   "AI bet figures",
 		Description: "Amazon's layoffs, AWS's Q4 2025 results and the 2026 AI capital-spending race: every figure adjustable, every comparison exact, every claim checked.",
 		Lede:        "Amazon is cutting about 30,000 corporate jobs while planning some $200 billion of capital spending. Change any figure below: every comparison is recomputed exactly, and each claim the articles make is checked against the figures.",
+		FileName:    "amazon",
 	},
 	Articles: []Article{
 		{

@@ -61,6 +61,9 @@ var (
 	ErrNoteMark = errors.New("stray brace in a note")
 	// ErrBadDate: a date that is not a day written YYYY-MM-DD.
 	ErrBadDate = errors.New("not a date")
+	// ErrBadFileName: site.file_name is not lowercase letters and digits
+	// joined by "-".
+	ErrBadFileName = errors.New("not a file name")
 	// ErrQuoteNotFound: quoted words that are not word for word in the
 	// cited article (or a hedge that is not among them).
 	ErrQuoteNotFound = errors.New("quote not found in its source")

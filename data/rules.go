@@ -26,12 +26,16 @@ var (
 	// decimalSyntax is the only number syntax the dataset may use: an
 	// optional minus, digits and an optional fraction.
 	decimalSyntax = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
+	// fileNameSyntax is site.file_name's: safe in a file name on every
+	// system and in a Content-Disposition header without quoting.
+	fileNameSyntax = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 )
 
 const (
-	hintDecimal = "write digits with an optional point, like 350000 or 34.6"
-	hintID      = "write snake_case: lowercase letters and digits joined by _, like cut_total"
-	hintWhere   = "write the place in the article, a dash and the article's own words in curly quotes: Paragraph 2 — “around 350,000”"
+	hintDecimal  = "write digits with an optional point, like 350000 or 34.6"
+	hintID       = "write snake_case: lowercase letters and digits joined by _, like cut_total"
+	hintFileName = "lowercase letters and digits joined by -, like amazon: files are then named amazon-figures.csv"
+	hintWhere    = "write the place in the article, a dash and the article's own words in curly quotes: Paragraph 2 — “around 350,000”"
 )
 
 // checker collects the problems of a dataset, each at its JSON path.
@@ -162,6 +166,9 @@ func (c *checker) top() {
 	c.text("site.short_name", ds.Site.ShortName, "the installed app's name under its icon, a dozen characters")
 	c.text("site.description", ds.Site.Description, "one sentence for search results and link previews")
 	c.text("site.lede", ds.Site.Lede, "the dashboard's opening lines, under its title")
+	if c.text("site.file_name", ds.Site.FileName, "the start of the downloaded files' names, "+hintFileName) && !fileNameSyntax.MatchString(ds.Site.FileName) {
+		c.add("site.file_name", ErrBadFileName, "%q is not a file name (%s)", ds.Site.FileName, hintFileName)
+	}
 	for _, s := range []struct {
 		path string
 		n    int

@@ -88,3 +88,75 @@ func TestNoStoryIDsInCode(t *testing.T) {
 		t.Fatalf("read only %d Go files: is the test in data/ of the module?", files)
 	}
 }
+
+// TestDefaultOnlyWhereWired: the dataset is handed to the pages,
+// components and handlers that need it (issue 14, item 5). data.Default,
+// the story compiled in, is read only where a program is wired together:
+// the wasm's main, the server's newHandler and its -data check, and the
+// static export's main; nowhere in a component, page or handler, and in
+// no package-level variable.
+func TestDefaultOnlyWhereWired(t *testing.T) {
+	allowed := map[string]bool{
+		"wasm/main.go: main":                true,
+		"server.go: newHandler":             true,
+		"datacheck.go: servesDataset":       true,
+		"internal/cmd/static/main.go: main": true,
+	}
+	seen := map[string]bool{}
+	root := ".."
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			switch d.Name() {
+			case "testdata", "node_modules", ".git", "dist", "bin":
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, path)
+		rel = filepath.ToSlash(rel)
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.SkipObjectResolution)
+		if err != nil {
+			return err
+		}
+		for _, decl := range f.Decls {
+			where := rel + ": package-level declaration"
+			if fn, ok := decl.(*ast.FuncDecl); ok {
+				where = rel + ": " + fn.Name.Name
+			}
+			ast.Inspect(decl, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				sel, ok := call.Fun.(*ast.SelectorExpr)
+				if !ok || sel.Sel.Name != "Default" {
+					return true
+				}
+				if x, ok := sel.X.(*ast.Ident); !ok || x.Name != "data" {
+					return true
+				}
+				if !allowed[where] {
+					t.Errorf("%s calls data.Default(): take the dataset from a field or a parameter", where)
+				}
+				seen[where] = true
+				return true
+			})
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The walk found the wiring: it read the module's files.
+	for w := range allowed {
+		if !seen[w] {
+			t.Errorf("%s no longer reads data.Default(): update this test's list", w)
+		}
+	}
+}

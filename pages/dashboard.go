@@ -11,6 +11,9 @@ import (
 // and links to the embeddable pages.
 type Dashboard struct {
 	app.Compo
+
+	// Data is the story.
+	Data *data.Dataset
 }
 
 // OnPreRender sets the page title for the prerendered HTML.
@@ -20,22 +23,22 @@ func (d *Dashboard) OnPreRender(ctx app.Context) { d.title(ctx) }
 func (d *Dashboard) OnNav(ctx app.Context) { d.title(ctx) }
 
 func (d *Dashboard) title(ctx app.Context) {
-	ctx.Page().SetTitle(Title)
-	ctx.Page().SetDescription(Description)
+	ctx.Page().SetTitle(d.Data.Site.Name)
+	ctx.Page().SetDescription(d.Data.Site.Description)
 }
 
 // Render draws the page.
 func (d *Dashboard) Render() app.UI {
 	return app.Div().Class("page", "dashboard").Body(
 		app.Header().Class("masthead").Body(
-			app.H1().Text(Title),
-			app.P().Class("lede").Text(data.Default().Site.Lede),
+			app.H1().Text(d.Data.Site.Name),
+			app.P().Class("lede").Text(d.Data.Site.Lede),
 		),
 		app.Main().Body(
-			&widget.Board{},
+			&widget.Board{Data: d.Data},
 		),
 		app.Footer().Class("foot").Body(
-			app.P().Body(append([]app.UI{app.Text("Embed one comparison: ")}, widget.EmbedLinks("all of them")...)...),
+			app.P().Body(append([]app.UI{app.Text("Embed one comparison: ")}, widget.EmbedLinks(d.Data, "all of them")...)...),
 			app.P().Class("method").Text(
 				"All arithmetic is exact decimal, done in your browser. Results are rounded once, for display, half away from zero; "+
 					"a result marked ≈ was rounded."),

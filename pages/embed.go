@@ -13,20 +13,20 @@ import (
 type Embed struct {
 	app.Compo
 
+	// Data is the story.
+	Data *data.Dataset
 	// Group is a topic's id, or "" for all of them.
 	Group string
 }
 
-// EmbedTitles are the embed pages' titles, by topic id ("" for the page
-// with every topic), from the dataset's topics.
-var EmbedTitles = embedTitles()
-
-func embedTitles() map[string]string {
-	m := map[string]string{"": Title}
-	for _, t := range data.Default().Topics {
-		m[t.ID] = t.Title
+// EmbedTitle is the title of the embed page of story ds's topic id: the
+// topic's title, or the story's name (data.Site) for "" or "all", the
+// page with every topic.
+func EmbedTitle(ds *data.Dataset, id string) string {
+	if t, ok := ds.Topic(id); ok {
+		return t.Title
 	}
-	return m
+	return ds.Site.Name
 }
 
 // OnPreRender sets the page title for the prerendered HTML.
@@ -36,15 +36,15 @@ func (e *Embed) OnPreRender(ctx app.Context) { e.title(ctx) }
 func (e *Embed) OnNav(ctx app.Context) { e.title(ctx) }
 
 func (e *Embed) title(ctx app.Context) {
-	ctx.Page().SetTitle(EmbedTitles[e.Group])
-	ctx.Page().SetDescription(Description)
+	ctx.Page().SetTitle(EmbedTitle(e.Data, e.Group))
+	ctx.Page().SetDescription(e.Data.Site.Description)
 }
 
 // Render draws the page. A topic's page takes its title from the story
 // (its h1); the page with every topic has a title of its own.
 func (e *Embed) Render() app.UI {
 	return app.Main().Class("page", "embed").Body(
-		app.If(e.Group == "", func() app.UI { return app.H1().Class("embed-title").Text(Title) }),
-		&widget.Board{Group: e.Group, Story: true},
+		app.If(e.Group == "", func() app.UI { return app.H1().Class("embed-title").Text(e.Data.Site.Name) }),
+		&widget.Board{Data: e.Data, Group: e.Group, Story: true},
 	)
 }

@@ -11,19 +11,19 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// Handler returns the go-app handler that prerenders the pages and serves
+// Handler returns the go-app handler of story ds that prerenders the pages and serves
 // the PWA's files. version must change with every build (it is the ETag of
 // every page and names the service worker's cache); wasmSize is app.wasm's
 // uncompressed size, so that the loader's percentage is right when the file
 // is sent compressed. prefix is the path the site is served under, as
 // CleanPrefix returns it ("" for the root, or "/widgets/amazon"): every
 // URL go-app and we write then starts with it.
-func Handler(version string, wasmSize int64, prefix string) *app.Handler {
+func Handler(ds *data.Dataset, version string, wasmSize int64, prefix string) *app.Handler {
 	h := &app.Handler{
-		Name:            Title,
-		ShortName:       data.Default().Site.ShortName,
-		Title:           Title,
-		Description:     Description,
+		Name:            ds.Site.Name,
+		ShortName:       ds.Site.ShortName,
+		Title:           ds.Site.Name,
+		Description:     ds.Site.Description,
 		Lang:            "en",
 		Author:          "The widget team",
 		BackgroundColor: "#ffffff",
@@ -41,7 +41,7 @@ func Handler(version string, wasmSize int64, prefix string) *app.Handler {
 		Version:                 version,
 		WasmContentLength:       strconv.FormatInt(wasmSize, 10),
 		WasmContentLengthHeader: "X-Uncompressed-Length",
-		CacheableResources:      append(Pages(), "/web/icon.svg"),
+		CacheableResources:      append(Pages(ds), "/web/icon.svg"),
 		RawHeaders: []string{
 			`<meta name="amzwidget-version" content="` + html.EscapeString(version) + `">`,
 			// The wasm download starts with the HTML, not once app.js has

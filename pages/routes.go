@@ -9,50 +9,34 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// Title and Description name the widget, in the dataset's words
-// (data.Site).
-var (
-	Title       = data.Default().Site.Name
-	Description = data.Default().Site.Description
-)
-
-// EmbedGroups are the topics, each with an embed page of its own at
-// /embed/<topic id>, in the dataset's order; /embed/all shows every topic
-// without site chrome.
-var EmbedGroups = topicIDs()
-
-func topicIDs() []string {
-	var ids []string
-	for _, t := range data.Default().Topics {
-		ids = append(ids, t.ID)
-	}
-	return ids
-}
-
-// Pages lists every route, for prerendering, precaching and the static
-// export.
-func Pages() []string {
+// Pages lists every route of story ds, for prerendering, precaching and
+// the static export: the dashboard, each topic's embed page at
+// /embed/<topic id> in the dataset's order, and /embed/all, which shows
+// every topic without site chrome.
+func Pages(ds *data.Dataset) []string {
 	ps := []string{"/"}
-	for _, g := range EmbedGroups {
-		ps = append(ps, "/embed/"+g)
+	for _, t := range ds.Topics {
+		ps = append(ps, "/embed/"+t.ID)
 	}
 	return append(ps, "/embed/all")
 }
 
-// Routes registers every page with go-app. The server and the wasm main
-// must call it alike: go-app answers 404 for a route the server did not
-// register, and the browser renders only routes the wasm registered.
-func Routes() {
-	app.Route("/", func() app.Composer { return &Dashboard{} })
-	for _, g := range EmbedGroups {
-		app.Route("/embed/"+g, func() app.Composer { return &Embed{Group: g} })
+// Routes registers every page of story ds with go-app. The server and the
+// wasm main must call it alike: go-app answers 404 for a route the server
+// did not register, and the browser renders only routes the wasm
+// registered. go-app's router is one per program, so a program serves one
+// story.
+func Routes(ds *data.Dataset) {
+	app.Route("/", func() app.Composer { return &Dashboard{Data: ds} })
+	for _, t := range ds.Topics {
+		app.Route("/embed/"+t.ID, func() app.Composer { return &Embed{Data: ds, Group: t.ID} })
 	}
-	app.Route("/embed/all", func() app.Composer { return &Embed{} })
+	app.Route("/embed/all", func() app.Composer { return &Embed{Data: ds} })
 }
 
-// RunInBrowser registers the routes and starts the app. It is what the
-// WebAssembly main calls; on the server it returns at once.
-func RunInBrowser() {
-	Routes()
+// RunInBrowser registers the routes of story ds and starts the app. It is
+// what the WebAssembly main calls; on the server it returns at once.
+func RunInBrowser(ds *data.Dataset) {
+	Routes(ds)
 	app.RunWhenOnBrowser()
 }

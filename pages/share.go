@@ -6,11 +6,10 @@ import (
 	"amzwidget/data"
 )
 
-// PageTopics returns the topics a page shows, its lead topic first: an
+// PageTopics returns the topics of story ds a page shows, its lead topic first: an
 // embed page's own topic, or every topic (the dashboard, /embed/all).
 // The page's social preview (og:title, og:image) is its lead topic's.
-func PageTopics(path string) []data.Topic {
-	ds := data.Default()
+func PageTopics(ds *data.Dataset, path string) []data.Topic {
 	if id, ok := strings.CutPrefix(path, "/embed/"); ok {
 		if t, ok := ds.Topic(id); ok {
 			return []data.Topic{t}

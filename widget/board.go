@@ -24,6 +24,8 @@ import (
 type Board struct {
 	app.Compo
 
+	// Data is the story: its figures, comparisons, claims and topics.
+	Data *data.Dataset
 	// Group selects a topic by its id, or "" for all of them.
 	Group string
 	// Story lays each topic out as an article graphic (the embed pages);
@@ -94,7 +96,7 @@ func (b *Board) OnNav(ctx app.Context) {
 }
 
 func (b *Board) load(u *url.URL) {
-	ds := data.Default()
+	ds := b.Data
 	var q url.Values
 	if u != nil {
 		q = u.Query()
@@ -285,7 +287,7 @@ func (b *Board) Render() app.UI {
 		b.earlyChanged = b.adoptEarlyInput()
 	}
 	st := b.sc.Style()
-	ds := data.Default()
+	ds := b.Data
 	if b.Story {
 		return b.renderStories(ds)
 	}
@@ -308,7 +310,7 @@ func (b *Board) Render() app.UI {
 						b.resetAll(ctx)
 						// The button goes away with the changes: focus goes
 						// to the first field, not to the page's body.
-						if ps := data.Default().Inputs(b.cmps); len(ps) > 0 {
+						if ps := b.Data.Inputs(b.cmps); len(ps) > 0 {
 							focusNow("in-" + ps[0].ID)
 						}
 					})
@@ -318,7 +320,7 @@ func (b *Board) Render() app.UI {
 		b.downloads(),
 		b.corrections(ds, st),
 		&SourceLine{Articles: ds.Sources(b.cmps)},
-		app.If(b.Group == "", func() app.UI { return &EmbedCode{Query: b.figureQuery()} }),
+		app.If(b.Group == "", func() app.UI { return &EmbedCode{Data: b.Data, Query: b.figureQuery()} }),
 		b.liveRegion(),
 	)
 }
@@ -349,9 +351,9 @@ func (b *Board) renderStories(ds *data.Dataset) app.UI {
 			&SourceLine{Articles: ds.Sources(b.cmps), Compact: true},
 			app.Span().Class("story-links").Body(
 				app.Text(" Data: "),
-				b.downloadLink("csv", Path("/data.csv"+queryPart(b.sc.Query())), "amazon-figures.csv", "text/csv;charset=utf-8"),
+				b.downloadLink("csv", Path("/data.csv"+queryPart(b.sc.Query())), b.Data.Site.FileName+"-figures.csv", "text/csv;charset=utf-8"),
 				app.Text(" · "),
-				b.downloadLink("json", Path("/data.json"+queryPart(b.sc.Query())), "amazon-figures.json", "application/json"),
+				b.downloadLink("json", Path("/data.json"+queryPart(b.sc.Query())), b.Data.Site.FileName+"-figures.json", "application/json"),
 				app.Text(" · "),
 				// full is built from the canonical query: ids, plain
 				// decimals and fixed words, never raw reader text.
@@ -412,7 +414,7 @@ func (b *Board) classes() []string {
 // its result cards. A figure that several topics use has its field in one
 // of them (data.InputHome); the others link to it.
 func (b *Board) section(t data.Topic, st calc.Style) app.UI {
-	ds := data.Default()
+	ds := b.Data
 	cmps := ds.InGroup(t.ID)
 	var own, elsewhere []data.Param
 	for _, p := range ds.Inputs(cmps) {
@@ -448,7 +450,7 @@ func (b *Board) section(t data.Topic, st calc.Style) app.UI {
 // is in another topic's section, with its current value and a link to the
 // field.
 func (b *Board) fieldElsewhere(t data.Topic, p data.Param, st calc.Style) app.UI {
-	ds := data.Default()
+	ds := b.Data
 	home, _ := ds.Topic(ds.InputHome(p.ID))
 	v := calc.Format(calc.Dec(b.sc.Value(p)), p.Figure.Unit, st)
 	if !b.sc.Changed(p.ID) {

@@ -17,9 +17,9 @@ func (b *Board) downloads() app.UI {
 	}
 	return app.P().Class("downloads").Body(
 		app.Text("Download the figures and results: "),
-		b.downloadLink("csv", Path("/data.csv"+q), "amazon-figures.csv", "text/csv;charset=utf-8"),
+		b.downloadLink("csv", Path("/data.csv"+q), b.Data.Site.FileName+"-figures.csv", "text/csv;charset=utf-8"),
 		app.Text(" · "),
-		b.downloadLink("json", Path("/data.json"+q), "amazon-figures.json", "application/json"),
+		b.downloadLink("json", Path("/data.json"+q), b.Data.Site.FileName+"-figures.json", "application/json"),
 	)
 }
 

@@ -19,7 +19,7 @@ import (
 // scenario as it is clicked, and the server draws it.
 func (b *Board) shareTools(t data.Topic, story bool) app.UI {
 	q := queryPart(b.topicQuery(t, story))
-	svgName, pngName := "amazon-"+t.ID+".svg", "amazon-"+t.ID+".png"
+	svgName, pngName := b.Data.Site.FileName+"-"+t.ID+".svg", b.Data.Site.FileName+"-"+t.ID+".png"
 	return app.P().Class("share-tools").ID("share-"+t.ID).Body(
 		app.Button().Type("button").Class("copy-link").ID("copy-link-"+t.ID).Text("Copy link").
 			OnClick(func(ctx app.Context, e app.Event) {
@@ -57,7 +57,7 @@ func (b *Board) shareTools(t data.Topic, story bool) app.UI {
 // image of the topic depends on, and all that TopicView's key follows, so
 // the links never go stale between two redraws of the topic.
 func (b *Board) topicQuery(t data.Topic, story bool) string {
-	ds := data.Default()
+	ds := b.Data
 	sc := b.sc.Clone()
 	keep := map[string]bool{}
 	for _, p := range ds.Inputs(topicComparisons(ds, t, story)) {

@@ -27,7 +27,7 @@ const ControlsParam = "controls"
 // story draws topic t. level is the title's heading level: 1 on a
 // topic's own embed page, 2 where several stories share a page.
 func (b *Board) story(t data.Topic, st calc.Style, level int) app.UI {
-	ds := data.Default()
+	ds := b.Data
 	// The graphic's height is budgeted: the dashboard-only comparisons
 	// are left to the dashboard.
 	cmps := ds.InStory(t.ID)
@@ -155,7 +155,7 @@ func leadSentence(t data.Topic, r calc.Result, st calc.Style) (before, value, af
 // featuredBadge is the verdict on the claim the topic shows beside its
 // answer, naming the claim's subject when it is not the answer itself.
 func (b *Board) featuredBadge(t data.Topic, st calc.Style) app.UI {
-	ds := data.Default()
+	ds := b.Data
 	cl, ok := ds.FeaturedClaim(t)
 	if !ok {
 		return app.Text("")
@@ -177,7 +177,7 @@ func (b *Board) featuredBadge(t data.Topic, st calc.Style) app.UI {
 // board's current scenario and results, so it redraws whenever an
 // assumption changes.
 func (b *Board) chart(t data.Topic, st calc.Style) app.UI {
-	return &TopicChart{Topic: t.ID, Values: b.sc.Values, Results: b.res, Style: st}
+	return &TopicChart{Data: b.Data, Topic: t.ID, Values: b.sc.Values, Results: b.res, Style: st}
 }
 
 // yourAssumptions is one line naming the topic's figures the reader (or

@@ -59,7 +59,7 @@ func (b *Board) adoptEarlyInput() (changed bool) {
 		}
 		return el
 	}
-	ds := data.Default()
+	ds := b.Data
 	st := b.sc.Style()
 	for _, p := range ds.Params() {
 		text, ok := "", false

@@ -13,17 +13,15 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// EmbedHeights are the default iframe heights, in CSS pixels, of each
+// EmbedHeights returns the default iframe heights, in CSS pixels, of each
 // embed page with its assumptions closed at a typical article column
 // width (600 px), as measured in Chromium by TestBrowserStoryLayout (which
 // fails when a page outgrows its default by more than 10%), plus 10 px.
 // The height messages correct them once the widget runs; a host that
 // strips scripts keeps them.
-// They are the dataset's (data.Topic.EmbedHeight); /embed/all, which
-// shows every topic one after the other, takes their sum.
-var EmbedHeights = embedHeights(data.Default())
-
-func embedHeights(ds *data.Dataset) map[string]int {
+// They are the dataset's (data.Topic.EmbedHeight), by topic id; "all",
+// the page that shows every topic one after the other, takes their sum.
+func EmbedHeights(ds *data.Dataset) map[string]int {
 	hs := map[string]int{"all": 0}
 	for _, t := range ds.Topics {
 		hs[t.ID] = t.EmbedHeight
@@ -34,8 +32,8 @@ func embedHeights(ds *data.Dataset) map[string]int {
 
 // firstTopic is the id of the dataset's first topic: the embed a
 // snippet names when it names none.
-func firstTopic() string {
-	if ts := data.Default().Topics; len(ts) > 0 {
+func firstTopic(ds *data.Dataset) string {
+	if ts := ds.Topics; len(ts) > 0 {
 		return ts[0].ID
 	}
 	return "all"
@@ -43,9 +41,9 @@ func firstTopic() string {
 
 // EmbedLinks are links to every embed page, each named by its topic's
 // title, then to /embed/all, named all: "A, B, C and all.".
-func EmbedLinks(all string) []app.UI {
+func EmbedLinks(ds *data.Dataset, all string) []app.UI {
 	var links []app.UI
-	ts := data.Default().Topics
+	ts := ds.Topics
 	for i, t := range ts {
 		sep := ", "
 		if i == len(ts)-1 {
@@ -63,6 +61,8 @@ func EmbedLinks(all string) []app.UI {
 type EmbedCode struct {
 	app.Compo
 
+	// Data is the story whose topics the reader can embed.
+	Data *data.Dataset
 	// Query is the reader's scenario as URL parameters (figures only),
 	// re-encoded from parsed decimals.
 	Query string
@@ -104,7 +104,7 @@ func (e *EmbedCode) spec() EmbedSpec {
 	if e.open {
 		ps = append(ps, ControlsParam+"=open")
 	}
-	return EmbedSpec{Site: e.origin, Group: e.group, Query: strings.Join(ps, "&")}
+	return EmbedSpec{Data: e.Data, Site: e.origin, Group: e.group, Query: strings.Join(ps, "&")}
 }
 
 // Snippets returns the three snippets for the current choice: a plain
@@ -127,6 +127,9 @@ func (e *EmbedCode) Snippets() (plain, script, pym string) {
 // exported method: 8.4 MB became 15.1 MB raw, 1.62 MB became 2.23 MB
 // brotli).
 type EmbedSpec struct {
+	// Data is the story: its topics are the pages, their titles and
+	// default heights.
+	Data *data.Dataset
 	// Site is the site's URL without a trailing slash: scheme, host and
 	// any path prefix ("https://widgets.example"); "" for site-relative
 	// URLs. Anything but an http(s) URL is treated as "".
@@ -144,10 +147,10 @@ type EmbedSpec struct {
 }
 
 func (s EmbedSpec) group() string {
-	if _, ok := EmbedHeights[s.Group]; ok {
+	if _, ok := EmbedHeights(s.Data)[s.Group]; ok {
 		return s.Group
 	}
-	return firstTopic()
+	return firstTopic(s.Data)
 }
 
 func (s EmbedSpec) site() string {
@@ -161,14 +164,14 @@ func (s EmbedSpec) title() string {
 	if s.Title != "" {
 		return s.Title
 	}
-	return embedTitle(s.group())
+	return embedTitle(s.Data, s.group())
 }
 
 func (s EmbedSpec) height() int {
 	if s.Height > 0 {
 		return s.Height
 	}
-	return EmbedHeights[s.group()]
+	return EmbedHeights(s.Data)[s.group()]
 }
 
 // Src is the URL of the embed page.
@@ -318,11 +321,13 @@ func copyBySelection(id string) string {
 	return "Selected: press Ctrl+C (⌘C on a Mac) to copy."
 }
 
-func embedTitle(g string) string {
-	if t, ok := data.Default().Topic(g); ok {
+// embedTitle is the title of embed page g: its topic's, or the site's
+// for the page with every topic.
+func embedTitle(ds *data.Dataset, g string) string {
+	if t, ok := ds.Topic(g); ok {
 		return t.Title
 	}
-	return "Amazon's AI bet, by the numbers"
+	return ds.Site.Name
 }
 
 // Render draws the choices, the preview and the snippets.
@@ -333,7 +338,7 @@ func (e *EmbedCode) Render() app.UI {
 			// Links, not text: on the server only attributes get the
 			// site's path prefix (see Path).
 			app.P().Body(append([]app.UI{app.Text("The embed code appears here once the page has loaded. Embed pages: ")},
-				EmbedLinks("all of them")...)...),
+				EmbedLinks(e.Data, "all of them")...)...),
 		)
 	}
 	plain, script, pym := e.Snippets()
@@ -370,9 +375,9 @@ func (e *EmbedCode) Render() app.UI {
 	return app.Section().Class("embed-code").ID("embed-code").Aria("labelledby", "embed-code-title").Body(
 		app.H2().Class("topic-title").ID("embed-code-title").Text("Embed this in an article"),
 		app.Div().Class("embed-choices").Body(
-			choice("embed-group", "Widget", groupChoices(), e.group,
+			choice("embed-group", "Widget", groupChoices(e.Data), e.group,
 				func(v string) {
-					if _, ok := EmbedHeights[v]; ok {
+					if _, ok := EmbedHeights(e.Data)[v]; ok {
 						e.group = v
 					}
 				}),
@@ -406,16 +411,16 @@ func (e *EmbedCode) Render() app.UI {
 		snippet("snippet-pym", "Pym.js (for newsrooms that already use it)", pym),
 		app.Details().Class("preview").Body(
 			app.Summary().Text("Preview"),
-			app.IFrame().ID("embed-preview").Class(previewClass(e.transparent)).Src("%s", e.spec().Src()).Title("%s", "Preview: "+embedTitle(e.spec().group())).Attr("loading", "lazy").Height(600),
+			app.IFrame().ID("embed-preview").Class(previewClass(e.transparent)).Src("%s", e.spec().Src()).Title("%s", "Preview: "+embedTitle(e.Data, e.spec().group())).Attr("loading", "lazy").Height(600),
 		),
 	)
 }
 
 // groupChoices are the embeds the generator offers: each topic, by its
 // title, then everything.
-func groupChoices() [][2]string {
+func groupChoices(ds *data.Dataset) [][2]string {
 	var cs [][2]string
-	for _, t := range data.Default().Topics {
+	for _, t := range ds.Topics {
 		cs = append(cs, [2]string{t.ID, t.Title})
 	}
 	return append(cs, [2]string{"all", "Everything"})

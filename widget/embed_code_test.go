@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"amzwidget/data"
+
 	"golang.org/x/net/html"
 )
 
@@ -59,21 +61,21 @@ func readJSString(t *testing.T, lit string) string {
 // an HTML attribute and as a JavaScript string inside <script>.
 func TestEmbedSpecEscapesForEachPlace(t *testing.T) {
 	for _, s := range []EmbedSpec{
-		{Site: "https://w.example", Group: "capex", Query: "capex_2026=250&workforce=300000&theme=dark&transparent=1&controls=open"},
-		{Site: "https://w.example/sub", Group: "all", Query: "aws_growth=30&theme=light"},
-		{Site: "https://w.example", Group: "growth"},
-		{Site: "https://w.example", Group: "workforce", Title: `Tom's "</script><b>" & co`, Height: 321},
-		{Site: "", Group: "nope"},
-		{Site: "javascript:alert(1)//", Group: "capex", Query: "theme=dark"},
+		{Data: data.Default(), Site: "https://w.example", Group: "capex", Query: "capex_2026=250&workforce=300000&theme=dark&transparent=1&controls=open"},
+		{Data: data.Default(), Site: "https://w.example/sub", Group: "all", Query: "aws_growth=30&theme=light"},
+		{Data: data.Default(), Site: "https://w.example", Group: "growth"},
+		{Data: data.Default(), Site: "https://w.example", Group: "workforce", Title: `Tom's "</script><b>" & co`, Height: 321},
+		{Data: data.Default(), Site: "", Group: "nope"},
+		{Data: data.Default(), Site: "javascript:alert(1)//", Group: "capex", Query: "theme=dark"},
 	} {
 		src := s.Src()
 		title := s.Title
 		if title == "" {
-			title = embedTitle(s.group())
+			title = embedTitle(s.Data, s.group())
 		}
 		height := s.Height
 		if height == 0 {
-			height = EmbedHeights[s.group()]
+			height = EmbedHeights(s.Data)[s.group()]
 		}
 		for name, snippet := range map[string]string{"plain": s.Plain(), "script": s.Script()} {
 			a := attrs(t, snippet, "iframe")
@@ -124,12 +126,12 @@ func TestEmbedSpecMatchesHTMLTemplate(t *testing.T) {
 	var specs []EmbedSpec
 	for _, g := range []string{"workforce", "capex", "growth", "all"} {
 		for _, q := range []string{"", "theme=dark", "capex_2026=250&workforce=300000&theme=dark&transparent=1&controls=open"} {
-			specs = append(specs, EmbedSpec{Site: "https://w.example", Group: g, Query: q})
+			specs = append(specs, EmbedSpec{Data: data.Default(), Site: "https://w.example", Group: g, Query: q})
 		}
 	}
 	specs = append(specs,
-		EmbedSpec{Site: "http://127.0.0.1:8000/sub/path", Group: "growth", Query: "aws_growth=-10"},
-		EmbedSpec{Site: "https://w.example", Group: "all", Title: `Tom's "</script><!--" & co`, Height: 321},
+		EmbedSpec{Data: data.Default(), Site: "http://127.0.0.1:8000/sub/path", Group: "growth", Query: "aws_growth=-10"},
+		EmbedSpec{Data: data.Default(), Site: "https://w.example", Group: "all", Title: `Tom's "</script><!--" & co`, Height: 321},
 	)
 	for _, s := range specs {
 		d := struct {

@@ -27,8 +27,7 @@ func Headline(t data.Topic, res *calc.Results, st calc.Style) (number, sentence 
 
 // CompactSources is the source line of topic t's embed footer
 // (SourceLine with Compact) as one line of text.
-func CompactSources(t data.Topic) string {
-	ds := data.Default()
+func CompactSources(ds *data.Dataset, t data.Topic) string {
 	arts := ds.Sources(ds.InStory(t.ID))
 	names := make([]string, len(arts))
 	for i, a := range arts {
@@ -44,14 +43,14 @@ func ShareCard(t data.Topic, sc *scenario.Scenario, address string) chart.Card {
 	st := sc.Style()
 	res := sc.Evaluate()
 	number, sentence := Headline(t, res, st)
-	ch := chart.ForTopic(data.Default(), t, sc.Values, res, st)
+	ch := chart.ForTopic(sc.Dataset(), t, sc.Values, res, st)
 	return chart.Card{
 		Title:       t.Title,
 		Number:      number,
 		Sentence:    sentence,
 		Assumed:     assumed(t, sc),
 		Chart:       ch,
-		Sources:     CompactSources(t),
+		Sources:     CompactSources(sc.Dataset(), t),
 		Address:     address,
 		Theme:       sc.Theme,
 		Transparent: sc.Transparent,

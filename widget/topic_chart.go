@@ -14,6 +14,7 @@ import (
 type TopicChart struct {
 	app.Compo
 
+	Data    *data.Dataset
 	Topic   string // the topic's id
 	Values  calc.Assumptions
 	Results *calc.Results
@@ -22,7 +23,7 @@ type TopicChart struct {
 
 // Render draws the chart; nothing for an unknown topic.
 func (c *TopicChart) Render() app.UI {
-	ds := data.Default()
+	ds := c.Data
 	t, ok := ds.Topic(c.Topic)
 	if !ok {
 		return app.Div().Class("chart", "empty")

@@ -37,7 +37,7 @@ type TopicView struct {
 // Render draws the topic from the board's current state.
 func (v *TopicView) Render() app.UI {
 	b := v.Board
-	ds := data.Default()
+	ds := b.Data
 	t, _ := ds.Topic(v.Topic)
 	st := b.sc.Style()
 	if v.Story {
@@ -56,7 +56,7 @@ func (b *Board) topicView(t data.Topic, story bool, level int) app.UI {
 // the value in force, whether it was changed, and the reader's draft text
 // and its error; and whether its assumptions are open.
 func (b *Board) topicKey(t data.Topic, story bool) string {
-	ds := data.Default()
+	ds := b.Data
 	st := b.sc.Style()
 	var k strings.Builder
 	k.WriteString(strconv.Itoa(st.Digits))

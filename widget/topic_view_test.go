@@ -92,11 +92,11 @@ func TestTopicKeyIsComplete(t *testing.T) {
 				v := &TopicView{Board: b, Topic: topic.ID, Story: story, Level: 1}
 				return canonical(t, app.HTMLString(v))
 			}
-			base := &Board{Story: story}
+			base := &Board{Data: ds, Story: story}
 			base.load(&url.URL{Path: "/"})
 			before, beforeKey := draw(base), base.topicKey(topic, story)
 			for _, p := range ds.Params() {
-				b := &Board{Story: story}
+				b := &Board{Data: ds, Story: story}
 				b.load(&url.URL{Path: "/"})
 				v := otherValue(t, b, p, 0)
 				if err := b.sc.Set(p.ID, v); err != nil {

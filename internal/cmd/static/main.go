@@ -44,13 +44,15 @@ func main() {
 	prefix := flag.String("prefix", "/", "URL path the site is served under, e.g. /widgets/amazon/")
 	public := flag.String("public-url", "", "the site's public URL, e.g. https://news.example/widgets/amazon/: the social previews' og:url and og:image start with it (without it they are left as go-app writes them)")
 	flag.Parse()
-	if err := run(*out, *web, *prefix, *public); err != nil {
+	// The story is the dataset compiled in (make static DATA=file swaps
+	// it with -overlay).
+	if err := run(data.Default(), *out, *web, *prefix, *public); err != nil {
 		fmt.Fprintln(os.Stderr, "static:", err)
 		os.Exit(1)
 	}
 }
 
-func run(out, web, prefix, public string) error {
+func run(ds *data.Dataset, out, web, prefix, public string) error {
 	p, err := pages.CleanPrefix(prefix)
 	if err != nil {
 		return fmt.Errorf("-prefix %q: %w", prefix, err)
@@ -78,13 +80,13 @@ func run(out, web, prefix, public string) error {
 	// The pages are rendered from their paths at the root; the handler
 	// writes every URL under the prefix, and the files go to out as if
 	// it were the prefix's directory.
-	h := pages.ScopedManifest(pages.Handler(version, int64(len(raw)), p), p)
-	pages.Routes()
+	h := pages.ScopedManifest(pages.Handler(ds, version, int64(len(raw)), p), p)
+	pages.Routes(ds)
 
 	if err := os.RemoveAll(out); err != nil {
 		return err
 	}
-	paths := append(pages.Pages(), "/app.js", "/app.css", "/app-worker.js", "/manifest.webmanifest", "/wasm_exec.js")
+	paths := append(pages.Pages(ds), "/app.js", "/app.css", "/app-worker.js", "/manifest.webmanifest", "/wasm_exec.js")
 	for _, p := range paths {
 		req := httptest.NewRequest(http.MethodGet, p, nil)
 		rec := httptest.NewRecorder()
@@ -98,13 +100,13 @@ func run(out, web, prefix, public string) error {
 		}
 		body := rec.Body.Bytes()
 		if public != "" && file != p {
-			body = shareMeta(body, p, public)
+			body = shareMeta(ds, body, p, public)
 		}
 		if err := write(filepath.Join(out, file), body); err != nil {
 			return err
 		}
 	}
-	if err := writeImages(out, prefix, public); err != nil {
+	if err := writeImages(ds, out, prefix, public); err != nil {
 		return err
 	}
 	n := 0
@@ -131,7 +133,7 @@ func run(out, web, prefix, public string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("static: %d pages and %d assets in %s (prefix %s, version %s)\n", len(pages.Pages()), n, out, prefix, version)
+	fmt.Printf("static: %d pages and %d assets in %s (prefix %s, version %s)\n", len(pages.Pages(ds)), n, out, prefix, version)
 	return nil
 }
 
@@ -144,8 +146,7 @@ func write(path string, b []byte) error {
 
 // writeImages writes every topic's share image with the article's
 // figures: chart/{topic}.svg and chart/{topic}.png.
-func writeImages(out, prefix, public string) error {
-	ds := data.Default()
+func writeImages(ds *data.Dataset, out, prefix, public string) error {
 	sc := scenario.New(ds)
 	for _, t := range ds.Topics {
 		address := strings.TrimRight(prefix, "/") + "/embed/" + t.ID
@@ -174,9 +175,9 @@ func writeImages(out, prefix, public string) error {
 // and og:image as absolute URLs under public, og:title and
 // og:description from the lead topic's answer with the article's
 // figures, and twitter:card.
-func shareMeta(page []byte, path, public string) []byte {
-	topics := pages.PageTopics(path)
-	title, desc := widget.ShareText(topics, scenario.New(data.Default()))
+func shareMeta(ds *data.Dataset, page []byte, path, public string) []byte {
+	topics := pages.PageTopics(ds, path)
+	title, desc := widget.ShareText(topics, scenario.New(ds))
 	page = setMeta(page, "og:url", public+path)
 	page = setMeta(page, "og:title", title)
 	page = setMeta(page, "og:description", desc)

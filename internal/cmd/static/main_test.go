@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"amzwidget/data"
+
 	"golang.org/x/net/html"
 )
 
@@ -53,7 +55,7 @@ func TestStaticShareImages(t *testing.T) {
 		t.Fatalf("run make build first: %v", err)
 	}
 	out := t.TempDir()
-	if err := run(out, web, "/w/", "https://news.example/w/"); err != nil {
+	if err := run(data.Default(), out, web, "/w/", "https://news.example/w/"); err != nil {
 		t.Fatal(err)
 	}
 	for _, id := range []string{"workforce", "capex", "growth"} {
@@ -91,7 +93,7 @@ func TestStaticShareImages(t *testing.T) {
 	if got := metaOf(t, page)["og:title"]; got != "The two rounds of layoffs cut ≈\u00a08.57% of Amazon’s corporate workforce." {
 		t.Errorf("og:title %q", got)
 	}
-	if err := run(t.TempDir(), web, "/", "javascript:alert(1)"); err == nil {
+	if err := run(data.Default(), t.TempDir(), web, "/", "javascript:alert(1)"); err == nil {
 		t.Error("-public-url javascript: was accepted")
 	}
 }
