@@ -60,8 +60,12 @@ run: build
 	./bin/amzwidget -addr $(ADDR)
 
 ## check: every problem of a dataset (DATA=file.json), one per line with its place and what is accepted; quotes checked against SOURCES=dir
-check: server
-	./bin/amzwidget -check $(or $(DATA),data/dataset.json)$(if $(SOURCES), -sources $(SOURCES))
+## (the checker is built with the shipped dataset, so that a file with problems is reported whole,
+## quotes included, and bin/amzwidget is left as it was)
+check:
+	@mkdir -p bin/.gen
+	$(GO) build -trimpath -o bin/.gen/amzwidget-check .
+	bin/.gen/amzwidget-check -check $(or $(DATA),data/dataset.json)$(if $(SOURCES), -sources $(SOURCES))
 
 ## static: the site as static files in dist/ for any static host or CDN (PREFIX=/sub/path/;
 ## PUBLIC_URL=https://host/sub/path/ makes the social previews' og:url and og:image absolute)

@@ -156,6 +156,28 @@ func TestBrowserAnotherStoryFromItsDataFile(t *testing.T) {
 		t.Error("the second story's dashboard speaks of Amazon")
 	}
 
+	// Each embed's default frame height (its topic's embed_height) is
+	// within 10% of the page's height at 600 px wide, as the shipped
+	// story's are (TestBrowserStoryLayout).
+	raw, err := os.ReadFile(story2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds, err := data.Load(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tp := range ds.Topics {
+		col := browsertest.New(t, browsertest.Viewport(600, 900))
+		col.Navigate(base + "/embed/" + tp.ID)
+		wasmReady(col)
+		h := measureStory(col).Height
+		t.Logf("/embed/%s: %d px at 600 px wide, embed_height %d", tp.ID, h, tp.EmbedHeight)
+		if h*10 > tp.EmbedHeight*11 || h*10 < tp.EmbedHeight*9 {
+			t.Errorf("/embed/%s: measured %d px at 600 px wide, but its embed_height is %d px (off by more than 10%%)", tp.ID, h, tp.EmbedHeight)
+		}
+	}
+
 	tab.Navigate(base + "/embed/budget")
 	wasmReady(tab)
 	tab.WaitText(".big-number", "18.52%")

@@ -28,23 +28,29 @@ type Locale struct {
 	// PercentSep goes between a number and "%" (none in English, a
 	// no-break space in German and French).
 	PercentSep string
-	// Billion is the word for a USD billion; with DollarAfter it holds
-	// the currency sign too and follows the number ("51,14 Mrd. $").
-	Billion     string
-	DollarAfter bool
+	// Billion and MillionUSD are the words for a USD billion and a USD
+	// million; with DollarAfter they hold the currency sign too and
+	// follow the number ("51,14 Mrd. $", "6,2 Mio. $").
+	Billion, MillionUSD string
+	DollarAfter         bool
+	// Million follows a number of millions of things, with its space
+	// (" million"; "12 Mio." in German).
+	Million string
 }
 
 // English is the default locale.
-var English = Locale{Tag: "en", Group: ",", Decimal: ".", Billion: "billion"}
+var English = Locale{Tag: "en", Group: ",", Decimal: ".", Billion: "billion", MillionUSD: "million", Million: " million"}
 
 // German groups with a dot, writes a decimal comma, a no-break space
-// before "%", and billions of dollars as "51,14 Mrd. $" (Duden, CLDR).
-var German = Locale{Tag: "de", Group: ".", Decimal: ",", PercentSep: "\u00a0", Billion: "Mrd.\u00a0$", DollarAfter: true}
+// before "%", billions of dollars as "51,14 Mrd. $", millions as
+// "6,2 Mio. $" and "12 Mio." (Duden, CLDR).
+var German = Locale{Tag: "de", Group: ".", Decimal: ",", PercentSep: "\u00a0", Billion: "Mrd.\u00a0$", MillionUSD: "Mio.\u00a0$", DollarAfter: true, Million: "\u00a0Mio."}
 
 // French groups with a narrow no-break space (U+202F), writes a decimal
 // comma, a narrow no-break space before "%", and billions of dollars as
-// "51,14 Md $" (CLDR fr: "Md" for milliard, currency sign after).
-var French = Locale{Tag: "fr", Group: "\u202f", Decimal: ",", PercentSep: "\u202f", Billion: "Md\u00a0$", DollarAfter: true}
+// "51,14 Md $" (CLDR fr: "Md" for milliard, currency sign after),
+// millions as "6,2 M $" and "12 M" (CLDR's short forms).
+var French = Locale{Tag: "fr", Group: "\u202f", Decimal: ",", PercentSep: "\u202f", Billion: "Md\u00a0$", MillionUSD: "M\u00a0$", DollarAfter: true, Million: "\u00a0M"}
 
 // LocaleFor returns the locale of a language tag ("en", "de", "fr"), and
 // English for any other.
@@ -73,13 +79,7 @@ func (s Style) LocaleOnly() Style {
 // DefaultDigits returns the decimal places a unit is shown with by default:
 // 0 for head-counts and counts, 2 for everything else (percentages,
 // percentage points, USD billions, ratios).
-func DefaultDigits(u data.Unit) int32 {
-	switch u {
-	case data.People, data.Count:
-		return 0
-	}
-	return 2
-}
+func DefaultDigits(u data.Unit) int32 { return u.Places() }
 
 const approx = "≈ "
 
@@ -252,6 +252,11 @@ func withUnit(num, sign string, u data.Unit, l Locale) string {
 			return sign + num + "\u00a0" + l.Billion
 		}
 		return sign + "$" + num + " " + l.Billion
+	case data.USDMillion:
+		if l.DollarAfter {
+			return sign + num + "\u00a0" + l.MillionUSD
+		}
+		return sign + "$" + num + " " + l.MillionUSD
 	case data.Percent:
 		return sign + num + l.PercentSep + "%"
 	case data.PP:
@@ -265,7 +270,7 @@ func withUnit(num, sign string, u data.Unit, l Locale) string {
 	case data.Petabytes:
 		return sign + num + " PB"
 	case data.Million:
-		return sign + num + " million"
+		return sign + num + l.Million
 	}
 	return sign + num
 }
@@ -275,6 +280,8 @@ func UnitName(u data.Unit) string {
 	switch u {
 	case data.USDBillion:
 		return "$ billion"
+	case data.USDMillion:
+		return "$ million"
 	case data.People:
 		return "people"
 	case data.Percent:

@@ -71,7 +71,7 @@ var sentinels = map[string]error{
 	"ErrDuplicateKey": ErrDuplicateKey, "ErrWrongType": ErrWrongType, "ErrBadID": ErrBadID,
 	"ErrUnknownValue": ErrUnknownValue, "ErrUnknownQualifier": ErrUnknownQualifier, "ErrConflict": ErrConflict,
 	"ErrBadInput": ErrBadInput, "ErrUnitMismatch": ErrUnitMismatch, "ErrPeriodMismatch": ErrPeriodMismatch,
-	"ErrOtherTopic": ErrOtherTopic, "ErrValueMark": ErrValueMark, "ErrNoteMark": ErrNoteMark, "ErrBadDate": ErrBadDate, "ErrBadFileName": ErrBadFileName, "ErrQuoteNotFound": ErrQuoteNotFound,
+	"ErrOtherTopic": ErrOtherTopic, "ErrValueMark": ErrValueMark, "ErrNoteMark": ErrNoteMark, "ErrBadDate": ErrBadDate, "ErrBadFileName": ErrBadFileName, "ErrTooPrecise": ErrTooPrecise, "ErrQuoteNotFound": ErrQuoteNotFound,
 	"ErrNoSourceText": ErrNoSourceText,
 }
 
@@ -226,6 +226,11 @@ func badCases() []badCase {
 			delete(d["site"].(map[string]any), "file_name")
 			return "site.file_name"
 		}, want: ErrMissing, msg: "missing (the start of the downloaded files' names"},
+		{name: "straight quotes", change: func(t *testing.T, d doc) string {
+			m, p := d.find(t, "figures", "workforce")
+			m["source"].(map[string]any)["where"] = `Paragraph 2 - "around 350,000"`
+			return p + ".source.where"
+		}, want: ErrMissing, msg: "quotes none of the article's words (write the quote in curly quotes, “…”, not straight ones"},
 		// Numbers.
 		{name: "exponent", change: set("figures", "workforce", "value", "1e6"), want: ErrBadNumber,
 			msg: `"1e6" is not a plain decimal (write digits with an optional point, like 350000 or 34.6)`},
@@ -263,7 +268,11 @@ func badCases() []badCase {
 		{name: "topic with an unknown claim", change: set("topics", "growth", "claim", "claim_nope"), want: ErrUnknownID, msg: `unknown claim "claim_nope"`},
 		// Words from a list.
 		{name: "unknown unit", change: set("figures", "capex_2026", "unit", "usd"), want: ErrUnknownUnit,
-			msg: `unknown unit "usd" (accepted: usd_bn, people,`},
+			msg: `unknown unit "usd" (accepted: usd_bn, usd_m, people,`},
+		{name: "millions of dollars in billions", change: set("figures", "gov_regions_pledge", "value", "0.0062"), want: ErrTooPrecise,
+			msg: `"0.0062" has more decimal places than usd_bn shows (2): the page would show the article's number rounded (write it in usd_m: 6.2)`},
+		{name: "a fraction of a person", change: set("figures", "zalando_weekly_users", "value", "3000.5"), want: ErrTooPrecise,
+			msg: `"3000.5" has more decimal places than people shows (0): the page would show the article's number rounded (write it in a unit that shows it whole)`},
 		{name: "unknown kind", change: set("comparisons", "cut_share_total", "kind", "percentage"), want: ErrUnknownKind,
 			msg: `unknown kind "percentage" (accepted: share, difference,`},
 		{name: "unknown span", change: set("figures", "capex_2026", "span", "annual"), want: ErrUnknownValue, msg: `unknown span "annual"`},

@@ -26,6 +26,7 @@ type Unit string
 // The units the dataset may use. Validate rejects any other.
 const (
 	USDBillion Unit = "usd_bn"  // billions of US dollars
+	USDMillion Unit = "usd_m"   // millions of US dollars
 	People     Unit = "people"  // a head-count
 	Percent    Unit = "percent" // a percentage (24 means 24 %)
 	PP         Unit = "pp"      // percentage points, the difference of two percentages
@@ -38,7 +39,19 @@ const (
 )
 
 // Units lists every known unit, in a stable order.
-var Units = []Unit{USDBillion, People, Percent, PP, Times, GW, TB, Petabytes, Count, Million}
+var Units = []Unit{USDBillion, USDMillion, People, Percent, PP, Times, GW, TB, Petabytes, Count, Million}
+
+// Places returns the decimal places a value in unit u is shown with by
+// default: 0 for head-counts and counts, 2 for everything else
+// (percentages, percentage points, money, ratios). A figure may not have
+// more (Check): the page would show the article's number rounded.
+func (u Unit) Places() int32 {
+	switch u {
+	case People, Count:
+		return 0
+	}
+	return 2
+}
 
 // Span says what stretch of time a figure covers. Two flows can only be
 // compared when they cover the same span; a Point (a stock such as a

@@ -64,6 +64,9 @@ var (
 	// ErrBadFileName: site.file_name is not lowercase letters and digits
 	// joined by "-".
 	ErrBadFileName = errors.New("not a file name")
+	// ErrTooPrecise: a figure has more decimal places than its unit is
+	// shown with, so the page would not show the article's number.
+	ErrTooPrecise = errors.New("more decimal places than its unit shows")
 	// ErrQuoteNotFound: quoted words that are not word for word in the
 	// cited article (or a hedge that is not among them).
 	ErrQuoteNotFound = errors.New("quote not found in its source")

@@ -225,7 +225,12 @@ func (c *checker) source(path string, s Source, hedge string) {
 	}
 	words, ok := quotedWords(s.Where)
 	if !ok {
-		c.add(wp, ErrMissing, "%q quotes none of the article's words (%s)", s.Where, hintWhere)
+		hint := hintWhere
+		if strings.Count(s.Where, `"`) >= 2 {
+			// The words are there, in the wrong marks.
+			hint = "write the quote in curly quotes, “…”, not straight ones, and a dash — before it: Paragraph 2 — “around 350,000”"
+		}
+		c.add(wp, ErrMissing, "%q quotes none of the article's words (%s)", s.Where, hint)
 		return
 	}
 	if hedge != "" && !strings.Contains(words, hedge) {
@@ -269,6 +274,9 @@ func (c *checker) checkFigures() {
 			c.add(join(p, "unit"), ErrMissing, "missing (accepted: %s)", list(Units))
 		case !slices.Contains(Units, f.Unit):
 			c.add(join(p, "unit"), ErrUnknownUnit, "unknown unit %q%s (accepted: %s)", f.Unit, didYouMean(string(f.Unit), strs(Units)), list(Units))
+		}
+		if ok && slices.Contains(Units, f.Unit) {
+			c.places(p, f)
 		}
 		c.text(join(p, "period"), f.Period, "the time the figure covers, in words, like Q4 2025 or 2026")
 		c.span(join(p, "span"), f.Span, true)
@@ -315,6 +323,29 @@ func (c *checker) bounds(p string, f Figure) (Bounds, bool) {
 	}
 	v, ok := c.number(join(p, "value"), f.Value, true)
 	return Bounds{v, v}, ok
+}
+
+// smallerUnit names, for a unit whose values can be written whole in
+// another, that unit and the factor between them.
+var smallerUnit = map[Unit]struct {
+	unit   Unit
+	factor int64
+}{USDBillion: {USDMillion, 1000}, Petabytes: {TB, 1000}}
+
+// places checks that the page shows figure f's numbers as the article
+// gives them: no more decimal places than its unit is shown with.
+func (c *checker) places(p string, f Figure) {
+	for _, n := range []struct{ key, s string }{{"value", f.Value}, {"low", f.Low}, {"high", f.High}} {
+		d, ok := parseNumber(n.s)
+		if n.s == "" || !ok || -d.Exponent() <= f.Unit.Places() {
+			continue
+		}
+		hint := "write it in a unit that shows it whole"
+		if sm, ok := smallerUnit[f.Unit]; ok {
+			hint = fmt.Sprintf("write it in %s: %s", sm.unit, d.Mul(decimal.NewFromInt(sm.factor)).String())
+		}
+		c.add(join(p, n.key), ErrTooPrecise, "%q has more decimal places than %s shows (%d): the page would show the article's number rounded (%s)", n.s, f.Unit, f.Unit.Places(), hint)
+	}
 }
 
 // input checks an adjustable figure's slider against the article's value.
@@ -917,7 +948,7 @@ func (c *checker) quotes(source func(Article) (string, error)) {
 	for i, a := range ds.Articles {
 		for _, o := range []struct{ key, s string }{{"title", a.Title}, {"date", a.Date}} {
 			if text, ok := texts[a.ID]; ok && strings.TrimSpace(o.s) != "" && !strings.Contains(text, squeeze(o.s)) {
-				c.add(join(at("articles", i), o.key), ErrQuoteNotFound, "%q is not word for word in the article's text: a %s is the article's own (leave it out when the article gives none; say what the article is in about)", o.s, o.key)
+				c.add(join(at("articles", i), o.key), ErrQuoteNotFound, "%q is not word for word in the article's text: a %s is the article's own (leave it out when the article gives none, and say what the article is in \"about\", in our words)", o.s, o.key)
 			}
 		}
 	}

@@ -51,17 +51,31 @@ func TestSchemaAcceptsTheStories(t *testing.T) {
 	if err := sch.Validate(instance(t, readShipped(t))); err != nil {
 		t.Errorf("dataset.json: %v", err)
 	}
-	stories, _ := filepath.Glob("../testdata/*.json")
+	// The other stories, each in its own directory with its articles'
+	// texts: the schema accepts them, and so does the checker, quotes
+	// included.
+	stories, _ := filepath.Glob("../testdata/*/dataset.json")
+	if len(stories) < 2 {
+		t.Fatalf("found %d stories in testdata/*/dataset.json, want story2 and story3 at least", len(stories))
+	}
 	for _, f := range stories {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !bytes.Contains(b, []byte(`"$schema": "../docs/dataset.schema.json"`)) {
-			continue
+		if !bytes.Contains(b, []byte(`"$schema": "../../docs/dataset.schema.json"`)) {
+			t.Errorf("%s does not name the schema, ../../docs/dataset.schema.json", f)
 		}
 		if err := sch.Validate(instance(t, b)); err != nil {
 			t.Errorf("%s: %v", f, err)
+		}
+		dir := filepath.Dir(f)
+		texts := func(a Article) (string, error) {
+			b, err := os.ReadFile(filepath.Join(dir, a.File))
+			return string(b), err
+		}
+		if _, probs := Check(b, CheckOptions{Source: texts}); len(probs) > 0 {
+			t.Errorf("%s: the checker finds %d problems:\n%s", f, len(probs), listProblems(probs))
 		}
 	}
 }

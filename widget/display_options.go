@@ -63,7 +63,7 @@ func (d *DisplayOptions) Render() app.UI {
 					d.Owner.display(ctx, d.Digits, ctx.JSSrc().Get("checked").Bool())
 				}
 			}),
-			app.Text(" Show repeating decimals exactly, e.g. 8.(571428)"),
+			app.Text(" Show repeating decimals exactly, e.g. 1 ÷ 7 = 0.(142857)"),
 		),
 	)
 }

@@ -113,7 +113,11 @@ func ShareText(topics []data.Topic, sc *scenario.Scenario) (title, description s
 	if len(changed) > 0 {
 		parts = append(parts, "With the reader’s assumptions: "+strings.Join(changed, "; ")+".")
 	} else {
-		parts = append(parts, "The articles’ figures: every one adjustable, every comparison exact, every claim checked.")
+		whose := "The articles’ figures"
+		if len(ds.Articles) == 1 {
+			whose = "The article’s figures"
+		}
+		parts = append(parts, whose+": every one adjustable, every comparison exact, every claim checked.")
 	}
 	return title, strings.Join(parts, " ")
 }

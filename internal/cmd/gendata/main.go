@@ -48,7 +48,11 @@ func run(in, out, pkg string, w io.Writer) error {
 		fmt.Fprintf(w, "%s:%d:%d: %s\n", in, p.Line, p.Column, p.Error())
 	}
 	if len(probs) > 0 {
-		return fmt.Errorf("%s: %d problems: %w", in, len(probs), errProblems)
+		n := fmt.Sprintf("%d problems", len(probs))
+		if len(probs) == 1 {
+			n = "1 problem"
+		}
+		return fmt.Errorf("%s: %s: %w", in, n, errProblems)
 	}
 	src, err := gendata.Go(ds, pkg, "generated", filepath.Base(in))
 	if err != nil {
