@@ -77,6 +77,11 @@ type draft struct {
 // is first drawn in the browser, and keeps what the reader did before.
 func (b *Board) OnMount(ctx app.Context) {
 	startmark.Mark("amz:board-mounted")
+	if !b.earlyChanged {
+		// The first render drew the board as it stands: redrawing it
+		// would only double the start-up's work.
+		ctx.PreventUpdate()
+	}
 	b.restoreEarly(ctx)
 }
 
@@ -88,6 +93,7 @@ func (b *Board) OnNav(ctx app.Context) {
 	if first != "" && u.String() == first {
 		// The first render already read this URL: computing and drawing
 		// it again would double the start-up's work.
+		ctx.PreventUpdate()
 		return
 	}
 	b.load(u)
