@@ -20,8 +20,10 @@ import (
 // TestFirstRender times the start-up of pages served by one or more
 // running servers, alternating between them load by load so that they
 // share the machine's ups and downs, and prints each server's medians:
-// Go's main starting, the board mounted, the loader removed, the longest
-// task, and the number of elements in the page. It is a tool for
+// Go's main starting, the board mounted, the loader removed, the board
+// complete (everything drawn: amz:board-complete, else the loader's
+// removal), the longest task, and the number of elements in the page,
+// after the load and at the loader's removal. It is a tool for
 // comparing two builds, not a test (FR_JS, a JavaScript expression that
 // gives a string, is printed for each page's first load):
 //
@@ -34,10 +36,12 @@ func TestFirstRender(t *testing.T) {
 	const probe = `(() => {
   window.__fr = {long: 0};
   new PerformanceObserver(l => { for (const e of l.getEntries()) window.__fr.long = Math.max(window.__fr.long, e.duration); }).observe({type: "longtask", buffered: true});
-  const mo = new MutationObserver(() => { if (!document.getElementById("app-wasm-loader") && !window.__fr.ready) window.__fr.ready = performance.now(); });
+  const mo = new MutationObserver(() => {
+    if (!document.getElementById("app-wasm-loader") && !window.__fr.ready) { window.__fr.ready = performance.now(); window.__fr.readyNodes = document.body.getElementsByTagName("*").length; }
+  });
   document.addEventListener("DOMContentLoaded", () => mo.observe(document.body, {childList: true, subtree: true}));
 })();`
-	type sample struct{ GoMain, Mounted, Ready, Long, Nodes float64 }
+	type sample struct{ GoMain, Mounted, Ready, Complete, Long, Nodes, ReadyNodes float64 }
 	res := map[string][]sample{}
 	for i := 0; i < n; i++ {
 		for _, p := range paths {
@@ -54,7 +58,8 @@ func TestFirstRender(t *testing.T) {
 				var x sample
 				js := `JSON.stringify({GoMain: (performance.getEntriesByName("amz:go-main")[0] || {}).startTime || 0,
 				  Mounted: (performance.getEntriesByName("amz:board-mounted")[0] || {}).startTime || 0,
-				  Ready: __fr.ready, Long: __fr.long, Nodes: document.body.getElementsByTagName("*").length})`
+				  Complete: (performance.getEntriesByName("amz:board-complete")[0] || {}).startTime || __fr.ready,
+				  Ready: __fr.ready, Long: __fr.long, Nodes: document.body.getElementsByTagName("*").length, ReadyNodes: __fr.readyNodes})`
 				if err := json.Unmarshal([]byte(browsertest.Eval[string](tab, js)), &x); err != nil {
 					t.Fatal(err)
 				}
@@ -73,18 +78,21 @@ func TestFirstRender(t *testing.T) {
 		slices.Sort(v)
 		return v[len(v)/2]
 	}
-	fmt.Printf("%-44s %8s %8s %8s %10s %10s %8s %6s\n", "page (median of "+strconv.Itoa(n)+")", "go-main", "mounted", "ready", "main→mount", "mount→rdy", "longest", "nodes")
+	fmt.Printf("%-40s %7s %7s %7s %8s %10s %9s %9s %7s %6s %6s\n", "page (median of "+strconv.Itoa(n)+")", "go-main", "mounted", "ready", "complete", "main→mount", "mount→rdy", "main→all", "longest", "nodes", "@ready")
 	for _, p := range paths {
 		for _, s := range servers {
 			xs := res[s+p]
-			fmt.Printf("%-44s %8.0f %8.0f %8.0f %10.0f %10.0f %8.0f %6.0f\n", s+p,
+			fmt.Printf("%-40s %7.0f %7.0f %7.0f %8.0f %10.0f %9.0f %9.0f %7.0f %6.0f %6.0f\n", s+p,
 				med(xs, func(x sample) float64 { return x.GoMain }),
 				med(xs, func(x sample) float64 { return x.Mounted }),
 				med(xs, func(x sample) float64 { return x.Ready }),
+				med(xs, func(x sample) float64 { return x.Complete }),
 				med(xs, func(x sample) float64 { return x.Mounted - x.GoMain }),
 				med(xs, func(x sample) float64 { return x.Ready - x.Mounted }),
+				med(xs, func(x sample) float64 { return x.Complete - x.GoMain }),
 				med(xs, func(x sample) float64 { return x.Long }),
-				med(xs, func(x sample) float64 { return x.Nodes }))
+				med(xs, func(x sample) float64 { return x.Nodes }),
+				med(xs, func(x sample) float64 { return x.ReadyNodes }))
 		}
 	}
 }

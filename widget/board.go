@@ -60,6 +60,9 @@ type Board struct {
 	// control that had the focus.
 	earlyChanged bool
 	focus        *earlyFocus
+	// drawnAll is whether the browser draws everything yet, or only what
+	// the reader sees at first (see board_later.go).
+	drawnAll bool
 }
 
 // commitDelay is how long the reader must pause typing before a value
@@ -83,6 +86,7 @@ func (b *Board) OnMount(ctx app.Context) {
 		ctx.PreventUpdate()
 	}
 	b.restoreEarly(ctx)
+	b.drawRestLater(ctx)
 }
 
 // OnNav reads the scenario from the URL.
@@ -289,6 +293,7 @@ func (b *Board) Render() app.UI {
 		}
 		b.load(u)
 		b.earlyChanged = b.adoptEarlyInput()
+		b.planLater(b.firstURL)
 	}
 	st := b.sc.Style()
 	ds := data.Default()
@@ -300,7 +305,7 @@ func (b *Board) Render() app.UI {
 		if b.Group != "" && b.Group != t.ID {
 			continue
 		}
-		sections = append(sections, b.topicView(t, false, 0))
+		sections = append(sections, b.dashboardSection(t, len(sections)))
 	}
 	return app.Div().Class(b.classes()...).Body(
 		b.urlProblems(),
@@ -324,7 +329,7 @@ func (b *Board) Render() app.UI {
 		b.downloads(),
 		b.corrections(ds, st),
 		&SourceLine{Articles: ds.Sources(b.cmps)},
-		app.If(b.Group == "", func() app.UI { return &EmbedCode{Query: b.figureQuery()} }),
+		app.If(b.Group == "", func() app.UI { return b.embedCode() }),
 		b.liveRegion(),
 	)
 }
