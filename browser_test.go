@@ -16,11 +16,13 @@ import (
 
 func TestMain(m *testing.M) { browsertest.Main(m) }
 
-// wasmReady waits until go-app removed its loader: the wasm runs.
+// wasmReady waits until go-app removed its loader (the wasm runs) and
+// the board drew what its first render left for later (the mark
+// amz:board-complete, widget/board_later.go).
 func wasmReady(tab *browsertest.Tab) {
-	tab.WaitFor("the wasm to start (loader removed)", func() (bool, string) {
+	tab.WaitFor("the wasm to start (loader removed) and the board to be complete", func() (bool, string) {
 		// Errors are tolerated while polling: the page may be reloading.
-		gone, err := chromedp.Run(tab.Ctx, chromedp.Evaluate[bool](`document.getElementById("app-wasm-loader") === null && !!document.querySelector(".value")`))
+		gone, err := chromedp.Run(tab.Ctx, chromedp.Evaluate[bool](`document.getElementById("app-wasm-loader") === null && !!document.querySelector(".value") && performance.getEntriesByName("amz:board-complete").length > 0`))
 		label, _ := chromedp.Run(tab.Ctx, chromedp.Evaluate[string](`(document.getElementById("app-wasm-loader-label")||{}).textContent || ""`))
 		return err == nil && gone, label
 	})

@@ -19,8 +19,12 @@ type Dashboard struct {
 // OnPreRender sets the page title for the prerendered HTML.
 func (d *Dashboard) OnPreRender(ctx app.Context) { d.title(ctx) }
 
-// OnNav sets the page title in the browser.
-func (d *Dashboard) OnNav(ctx app.Context) { d.title(ctx) }
+// OnNav sets the page title in the browser. The title is the document's,
+// not the page's: nothing is redrawn for it.
+func (d *Dashboard) OnNav(ctx app.Context) {
+	d.title(ctx)
+	ctx.PreventUpdate()
+}
 
 func (d *Dashboard) title(ctx app.Context) {
 	ctx.Page().SetTitle(d.Data.Site.Name)

@@ -32,8 +32,12 @@ func EmbedTitle(ds *data.Dataset, id string) string {
 // OnPreRender sets the page title for the prerendered HTML.
 func (e *Embed) OnPreRender(ctx app.Context) { e.title(ctx) }
 
-// OnNav sets the page title in the browser.
-func (e *Embed) OnNav(ctx app.Context) { e.title(ctx) }
+// OnNav sets the page title in the browser. The title is the document's,
+// not the page's: nothing is redrawn for it.
+func (e *Embed) OnNav(ctx app.Context) {
+	e.title(ctx)
+	ctx.PreventUpdate()
+}
 
 func (e *Embed) title(ctx app.Context) {
 	ctx.Page().SetTitle(EmbedTitle(e.Data, e.Group))

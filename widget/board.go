@@ -62,6 +62,9 @@ type Board struct {
 	// control that had the focus.
 	earlyChanged bool
 	focus        *earlyFocus
+	// drawnAll is whether the browser draws everything yet, or only what
+	// the reader sees at first (see board_later.go).
+	drawnAll bool
 }
 
 // commitDelay is how long the reader must pause typing before a value
@@ -79,7 +82,13 @@ type draft struct {
 // is first drawn in the browser, and keeps what the reader did before.
 func (b *Board) OnMount(ctx app.Context) {
 	startmark.Mark("amz:board-mounted")
+	if !b.earlyChanged {
+		// The first render drew the board as it stands: redrawing it
+		// would only double the start-up's work.
+		ctx.PreventUpdate()
+	}
 	b.restoreEarly(ctx)
+	b.drawRestLater(ctx)
 }
 
 // OnNav reads the scenario from the URL.
@@ -90,6 +99,7 @@ func (b *Board) OnNav(ctx app.Context) {
 	if first != "" && u.String() == first {
 		// The first render already read this URL: computing and drawing
 		// it again would double the start-up's work.
+		ctx.PreventUpdate()
 		return
 	}
 	b.load(u)
@@ -285,6 +295,7 @@ func (b *Board) Render() app.UI {
 		}
 		b.load(u)
 		b.earlyChanged = b.adoptEarlyInput()
+		b.planLater(b.firstURL)
 	}
 	st := b.sc.Style()
 	ds := b.Data
@@ -296,7 +307,7 @@ func (b *Board) Render() app.UI {
 		if b.Group != "" && b.Group != t.ID {
 			continue
 		}
-		sections = append(sections, b.topicView(t, false, 0))
+		sections = append(sections, b.dashboardSection(t, len(sections)))
 	}
 	return app.Div().Class(b.classes()...).Body(
 		b.urlProblems(),
@@ -320,7 +331,7 @@ func (b *Board) Render() app.UI {
 		b.downloads(),
 		b.corrections(ds, st),
 		&SourceLine{Articles: ds.Sources(b.cmps)},
-		app.If(b.Group == "", func() app.UI { return &EmbedCode{Data: b.Data, Query: b.figureQuery()} }),
+		app.If(b.Group == "", func() app.UI { return b.embedCode() }),
 		b.liveRegion(),
 	)
 }

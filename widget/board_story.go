@@ -88,9 +88,11 @@ func (b *Board) story(t data.Topic, st calc.Style, level int) app.UI {
 						app.Span().Class("wide-only").Text(" checked"),
 						app.Text(" ("+strconv.Itoa(len(verdicts))+")"),
 					),
-					app.Div().Class("claims-list").Body(app.Range(verdicts).Slice(func(i int) app.UI {
-						return &ClaimVerdict{Verdict: verdicts[i], Style: st}
-					})),
+					app.If(b.drawsAll(), func() app.UI {
+						return app.Div().Class("claims-list").Body(app.Range(verdicts).Slice(func(i int) app.UI {
+							return &ClaimVerdict{Verdict: verdicts[i], Style: st}
+						}))
+					}),
 				)
 			}),
 			drawer.
@@ -105,10 +107,14 @@ func (b *Board) story(t data.Topic, st calc.Style, level int) app.UI {
 						app.Span().Class("wide-only").Text("Change the "),
 						app.Span().Class("narrow-cap").Text("assumptions ("+strconv.Itoa(len(others))+")"),
 					),
-					app.Div().Class("fields").Body(
-						app.Range(others).Slice(func(i int) app.UI { return b.field(others[i], st, false) }),
-					),
-					&DisplayOptions{Digits: b.sc.Digits, Exact: b.sc.Exact, Owner: b, Suffix: "-" + t.ID},
+					app.IfSlice(b.open[t.ID] || b.drawsAll(), func() []app.UI {
+						return []app.UI{
+							app.Div().Class("fields").Body(
+								app.Range(others).Slice(func(i int) app.UI { return b.field(others[i], st, false) }),
+							),
+							&DisplayOptions{Digits: b.sc.Digits, Exact: b.sc.Exact, Owner: b, Suffix: "-" + t.ID},
+						}
+					}),
 				),
 		),
 		app.P().Class("print-only", "assumptions-used").Text(b.assumptionsUsed(params, st)),

@@ -81,12 +81,33 @@ type EmbedCode struct {
 	copied, copiedCode, copyNote string
 }
 
-// OnMount learns the site's URL (the page's origin and the site's path
-// prefix), which the prerendered page cannot know.
-func (e *EmbedCode) OnMount(ctx app.Context) {
-	if u := app.Window().URL(); u != nil {
-		e.origin = u.Scheme + "://" + u.Host + Path("")
+// OnInit learns, in the browser, the site's URL (the page's origin and
+// the site's path prefix), which the prerendered page cannot know, so
+// that the first render in the browser draws it.
+func (e *EmbedCode) OnInit() {
+	if app.IsClient {
+		e.origin = siteOrigin()
 	}
+}
+
+// OnMount learns the site's URL if OnInit could not; when OnInit did,
+// nothing changed and nothing is redrawn.
+func (e *EmbedCode) OnMount(ctx app.Context) {
+	if o := siteOrigin(); o != e.origin {
+		e.origin = o
+		return
+	}
+	ctx.PreventUpdate()
+}
+
+// siteOrigin is the site's URL in the browser: the page's scheme and host
+// and the site's path prefix ("" outside the browser).
+func siteOrigin() string {
+	u := app.Window().URL()
+	if u == nil || u.Host == "" {
+		return ""
+	}
+	return u.Scheme + "://" + u.Host + Path("")
 }
 
 // spec is the embed the reader's choices describe.

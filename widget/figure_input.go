@@ -65,8 +65,13 @@ func Label(p data.Param) string {
 // and after every update. The prerendered HTML keeps the value attribute:
 // a parsed attribute is read against min and max whatever their order.
 
-// OnMount sets the slider to the field's value.
-func (f *FigureInput) OnMount(ctx app.Context) { f.syncSlider() }
+// OnMount sets the slider to the field's value, in the DOM: nothing is
+// redrawn for it (go-app would otherwise redraw the field and every
+// component around it, the whole board, right after the first render).
+func (f *FigureInput) OnMount(ctx app.Context) {
+	f.syncSlider()
+	ctx.PreventUpdate()
+}
 
 // OnUpdate sets the slider to the new value once the update is in the DOM.
 func (f *FigureInput) OnUpdate(ctx app.Context) {

@@ -48,7 +48,7 @@ func (v *TopicView) Render() app.UI {
 
 // topicView returns the component that draws topic t.
 func (b *Board) topicView(t data.Topic, story bool, level int) app.UI {
-	return &TopicView{Board: b, Topic: t.ID, Story: story, Level: level, Key: b.topicKey(t, story)}
+	return &TopicView{Board: b, Topic: t.ID, Story: story, Level: level, Key: b.topicKey(t, story) + b.laterKey()}
 }
 
 // topicKey sums up everything topic t shows, laid out as a story or at
