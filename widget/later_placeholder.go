@@ -1,8 +1,6 @@
 package widget
 
 import (
-	"strconv"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -11,9 +9,11 @@ import (
 // read before go-app replaces the prerendered page; afterwards (a redraw
 // before the rest comes) it is the placeholder's own.
 func laterPlaceholder(id string, classes ...string) app.UI {
-	h := 0.0
+	h := "0"
 	if el := app.Window().GetElementByID(id); el.Truthy() {
-		h = el.Call("getBoundingClientRect").Get("height").Float()
+		// The height as JavaScript writes the number, passed on to CSS
+		// as it is: no float on the Go side.
+		h = app.Window().Get("String").Invoke(el.Call("getBoundingClientRect").Get("height")).String()
 	}
 	return &LaterPlaceholder{ID: id, Classes: classes, Height: h}
 }
@@ -26,8 +26,9 @@ type LaterPlaceholder struct {
 	// ID and Classes are those of the section it stands for.
 	ID      string
 	Classes []string
-	// Height is the section's height in CSS pixels.
-	Height float64
+	// Height is the section's height in CSS pixels, a JavaScript
+	// number's text ("412.5").
+	Height string
 }
 
 // Render draws the empty section.
@@ -38,6 +39,6 @@ func (p *LaterPlaceholder) Render() app.UI {
 // OnMount gives the section its height through the CSS object model:
 // the page's Content-Security-Policy refuses style attributes.
 func (p *LaterPlaceholder) OnMount(ctx app.Context) {
-	p.JSValue().Get("style").Set("height", strconv.FormatFloat(p.Height, 'f', 2, 64)+"px")
+	p.JSValue().Get("style").Set("height", p.Height+"px")
 	ctx.PreventUpdate()
 }
