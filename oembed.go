@@ -21,7 +21,7 @@ func embedPath(ds *data.Dataset, path string) (string, bool) {
 	if path == "/" || path == "" {
 		return "/embed/all", true
 	}
-	_, ok := widget.EmbedHeights(ds)[strings.TrimPrefix(path, "/embed/")]
+	_, ok := widget.EmbedHeight(ds, strings.TrimPrefix(path, "/embed/"))
 	return path, ok && strings.HasPrefix(path, "/embed/")
 }
 
@@ -59,7 +59,7 @@ func serveOEmbed(w http.ResponseWriter, r *http.Request, ds *data.Dataset, s sit
 	}
 	sc, _ := scenario.Decode(ds, u.Query())
 	group := strings.TrimPrefix(path, "/embed/")
-	height := widget.EmbedHeights(ds)[group]
+	height, _ := widget.EmbedHeight(ds, group)
 	if mh, err := strconv.Atoi(q.Get("maxheight")); err == nil && mh > 0 && mh < height {
 		height = mh
 	}

@@ -148,7 +148,7 @@ func TestPrerenderedPagesHoldEveryFigure(t *testing.T) {
 // away from zero to 7.63); 60 − 8 = 52, 61 − 8 = 53; 35.6 ÷ 1.24 = 890/31
 // = 28.7096…; 35.6 − 28.7096… = 6.8903…; 200 ÷ (35.6 × 4) = 200 ÷ 142.4 =
 // 1.4044…. They are on the dashboard, in their topic's section, and on no
-// embed: the embeds' heights are budgeted (widget.EmbedHeights).
+// embed: the embeds' heights are budgeted (widget.EmbedHeight).
 var dashboardOnly = []struct{ id, topic, value string }{
 	{"anthropic_paper_gain", "capex", "$52–53 billion"},
 	{"anthropic_stake_multiple", "capex", "7.5× – ≈ 7.63×"},

@@ -173,9 +173,7 @@ func TestBrowserAnotherStoryFromItsDataFile(t *testing.T) {
 		wasmReady(col)
 		h := measureStory(col).Height
 		t.Logf("/embed/%s: %d px at 600 px wide, embed_height %d", tp.ID, h, tp.EmbedHeight)
-		if h*10 > tp.EmbedHeight*11 || h*10 < tp.EmbedHeight*9 {
-			t.Errorf("/embed/%s: measured %d px at 600 px wide, but its embed_height is %d px (off by more than 10%%)", tp.ID, h, tp.EmbedHeight)
-		}
+		checkDefaultHeight(t, "/embed/"+tp.ID, h, tp.EmbedHeight)
 	}
 
 	tab.Navigate(base + "/embed/budget")

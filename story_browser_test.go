@@ -29,6 +29,16 @@ func measureStory(tab *browsertest.Tab) storyLayout {
 	})()`)
 }
 
+// checkDefaultHeight fails when page's default frame height def is off
+// by more than 10% from its height measured at 600 px wide: a page that
+// outgrows its default, or a default too tall.
+func checkDefaultHeight(t *testing.T, page string, measured, def int) {
+	t.Helper()
+	if measured*10 > def*11 || measured*10 < def*9 {
+		t.Errorf("%s: measured %d px at 600 px wide, but the default height is %d px (off by more than 10%%)", page, measured, def)
+	}
+}
+
 // storyBudget is what an embed may take at one width: the frame heights
 // newsrooms embed (Our World in Data 600 px, Datawrapper ~500 px), and the
 // answer and chart near the top.
@@ -93,10 +103,8 @@ func TestBrowserStoryLayout(t *testing.T) {
 			// by more than 10% fails, and so does a default more than
 			// 10% too tall.
 			if b.width == 600 {
-				def := widget.EmbedHeights(data.Default())[page]
-				if after.Height*10 > def*11 || after.Height*10 < def*9 {
-					t.Errorf("%s: measured %d px at 600 px wide, but the default height is %d px (off by more than 10%%)", path, after.Height, def)
-				}
+				def, _ := widget.EmbedHeight(data.Default(), page)
+				checkDefaultHeight(t, path, after.Height, def)
 			}
 		}
 	}

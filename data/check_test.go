@@ -55,7 +55,11 @@ func encode(t *testing.T, d doc) []byte {
 
 // seedSource reads the articles' texts from the seed directory.
 func seedSource(t *testing.T) func(Article) (string, error) {
-	dir := seedDir(t)
+	return dirSource(seedDir(t))
+}
+
+// dirSource reads the articles' texts from dir, each from its file.
+func dirSource(dir string) func(Article) (string, error) {
 	return func(a Article) (string, error) {
 		b, err := os.ReadFile(filepath.Join(dir, a.File))
 		return string(b), err

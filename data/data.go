@@ -274,7 +274,7 @@ type Comparison struct {
 	// means Label.
 	Short string `json:"short,omitempty"`
 	// DashboardOnly keeps the comparison off its topic's embed graphic,
-	// whose height is budgeted (widget.EmbedHeights): the dashboard and
+	// whose height is budgeted (widget.EmbedHeight): the dashboard and
 	// the exports show it. A topic's lead may not be dashboard-only.
 	DashboardOnly bool `json:"dashboard_only,omitempty"`
 }

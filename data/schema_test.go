@@ -69,12 +69,7 @@ func TestSchemaAcceptsTheStories(t *testing.T) {
 		if err := sch.Validate(instance(t, b)); err != nil {
 			t.Errorf("%s: %v", f, err)
 		}
-		dir := filepath.Dir(f)
-		texts := func(a Article) (string, error) {
-			b, err := os.ReadFile(filepath.Join(dir, a.File))
-			return string(b), err
-		}
-		if _, probs := Check(b, CheckOptions{Source: texts}); len(probs) > 0 {
+		if _, probs := Check(b, CheckOptions{Source: dirSource(filepath.Dir(f))}); len(probs) > 0 {
 			t.Errorf("%s: the checker finds %d problems:\n%s", f, len(probs), listProblems(probs))
 		}
 	}

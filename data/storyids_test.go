@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"io/fs"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -37,26 +38,14 @@ func TestNoStoryIDsInCode(t *testing.T) {
 	for _, p := range ds.Params() {
 		ids[p.ID] = "parameter"
 	}
-	root := ".."
-	files := 0
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+	files := moduleGoFiles(t, "bench")
+	for _, path := range files {
+		if filepath.Base(path) == "dataset_gen.go" {
+			continue
 		}
-		if d.IsDir() {
-			switch d.Name() {
-			case "testdata", "node_modules", "bench", ".git", "dist", "bin":
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") || filepath.Base(path) == "dataset_gen.go" {
-			return nil
-		}
-		files++
 		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.SkipObjectResolution)
 		if err != nil {
-			return err
+			t.Fatal(err)
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
 			lit, ok := n.(*ast.BasicLit)
@@ -79,13 +68,9 @@ func TestNoStoryIDsInCode(t *testing.T) {
 			}
 			return true
 		})
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
-	if files < 30 {
-		t.Fatalf("read only %d Go files: is the test in data/ of the module?", files)
+	if len(files) < 30 {
+		t.Fatalf("read only %d Go files: is the test in data/ of the module?", len(files))
 	}
 }
 
@@ -103,26 +88,11 @@ func TestDefaultOnlyWhereWired(t *testing.T) {
 		"internal/cmd/static/main.go: main": true,
 	}
 	seen := map[string]bool{}
-	root := ".."
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			switch d.Name() {
-			case "testdata", "node_modules", ".git", "dist", "bin":
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-			return nil
-		}
-		rel, _ := filepath.Rel(root, path)
-		rel = filepath.ToSlash(rel)
+	for _, path := range moduleGoFiles(t) {
+		rel := filepath.ToSlash(strings.TrimPrefix(path, "../"))
 		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.SkipObjectResolution)
 		if err != nil {
-			return err
+			t.Fatal(err)
 		}
 		for _, decl := range f.Decls {
 			where := rel + ": package-level declaration"
@@ -148,10 +118,6 @@ func TestDefaultOnlyWhereWired(t *testing.T) {
 				return true
 			})
 		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	// The walk found the wiring: it read the module's files.
 	for w := range allowed {
@@ -159,4 +125,32 @@ func TestDefaultOnlyWhereWired(t *testing.T) {
 			t.Errorf("%s no longer reads data.Default(): update this test's list", w)
 		}
 	}
+}
+
+// moduleGoFiles lists the module's non-test Go files, as paths from this
+// directory ("../server.go"), outside testdata, node_modules, build
+// output and the directories named in skip.
+func moduleGoFiles(t *testing.T, skip ...string) []string {
+	t.Helper()
+	var files []string
+	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			switch name := d.Name(); {
+			case name == "testdata", name == "node_modules", name == ".git", name == "dist", name == "bin", slices.Contains(skip, name):
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if strings.HasSuffix(path, ".go") && !strings.HasSuffix(path, "_test.go") {
+			files = append(files, path)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
 }

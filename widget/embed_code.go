@@ -13,21 +13,24 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// EmbedHeights returns the default iframe heights, in CSS pixels, of each
-// embed page with its assumptions closed at a typical article column
-// width (600 px), as measured in Chromium by TestBrowserStoryLayout (which
-// fails when a page outgrows its default by more than 10%), plus 10 px.
-// The height messages correct them once the widget runs; a host that
-// strips scripts keeps them.
-// They are the dataset's (data.Topic.EmbedHeight), by topic id; "all",
-// the page that shows every topic one after the other, takes their sum.
-func EmbedHeights(ds *data.Dataset) map[string]int {
-	hs := map[string]int{"all": 0}
-	for _, t := range ds.Topics {
-		hs[t.ID] = t.EmbedHeight
-		hs["all"] += t.EmbedHeight
+// EmbedHeight returns the default iframe height, in CSS pixels, of embed
+// page id (a topic's id, or "all") of story ds, with its assumptions
+// closed at a typical article column width (600 px), as measured in
+// Chromium by TestBrowserStoryLayout (which fails when a page outgrows its
+// default by more than 10%), plus 10 px; ok is false for any other id.
+// The height messages correct it once the widget runs; a host that
+// strips scripts keeps it. A topic's is the dataset's
+// (data.Topic.EmbedHeight); "all", the page that shows every topic one
+// after the other, takes their sum.
+func EmbedHeight(ds *data.Dataset, id string) (h int, ok bool) {
+	if id == "all" {
+		for _, t := range ds.Topics {
+			h += t.EmbedHeight
+		}
+		return h, true
 	}
-	return hs
+	t, ok := ds.Topic(id)
+	return t.EmbedHeight, ok
 }
 
 // firstTopic is the id of the dataset's first topic: the embed a
@@ -163,12 +166,12 @@ type EmbedSpec struct {
 	// Title is the frame's title; "" for the page's own.
 	Title string
 	// Height is the frame's default height in CSS pixels; 0 for the
-	// page's measured one (EmbedHeights).
+	// page's measured one (EmbedHeight).
 	Height int
 }
 
 func (s EmbedSpec) group() string {
-	if _, ok := EmbedHeights(s.Data)[s.Group]; ok {
+	if _, ok := EmbedHeight(s.Data, s.Group); ok {
 		return s.Group
 	}
 	return firstTopic(s.Data)
@@ -192,7 +195,8 @@ func (s EmbedSpec) height() int {
 	if s.Height > 0 {
 		return s.Height
 	}
-	return EmbedHeights(s.Data)[s.group()]
+	h, _ := EmbedHeight(s.Data, s.group())
+	return h
 }
 
 // Src is the URL of the embed page.
@@ -398,7 +402,7 @@ func (e *EmbedCode) Render() app.UI {
 		app.Div().Class("embed-choices").Body(
 			choice("embed-group", "Widget", groupChoices(e.Data), e.group,
 				func(v string) {
-					if _, ok := EmbedHeights(e.Data)[v]; ok {
+					if _, ok := EmbedHeight(e.Data, v); ok {
 						e.group = v
 					}
 				}),

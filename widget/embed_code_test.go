@@ -75,7 +75,7 @@ func TestEmbedSpecEscapesForEachPlace(t *testing.T) {
 		}
 		height := s.Height
 		if height == 0 {
-			height = EmbedHeights(s.Data)[s.group()]
+			height, _ = EmbedHeight(s.Data, s.group())
 		}
 		for name, snippet := range map[string]string{"plain": s.Plain(), "script": s.Script()} {
 			a := attrs(t, snippet, "iframe")
@@ -148,6 +148,22 @@ func TestEmbedSpecMatchesHTMLTemplate(t *testing.T) {
 			if got != want.String() {
 				t.Errorf("%s snippet of %+v:\n got %s\nwant %s", name, s, got, want.String())
 			}
+		}
+	}
+}
+
+// The default heights are the topics' embed_height in data/dataset.json
+// (516, 659, 618) and, for the page with every topic, their sum.
+func TestEmbedHeight(t *testing.T) {
+	ds := data.Default()
+	for id, want := range map[string]int{"workforce": 516, "capex": 659, "growth": 618, "all": 516 + 659 + 618} {
+		if got, ok := EmbedHeight(ds, id); !ok || got != want {
+			t.Errorf("EmbedHeight(%q) = %d, %v; want %d", id, got, ok, want)
+		}
+	}
+	for _, id := range []string{"", "nope", "All"} {
+		if _, ok := EmbedHeight(ds, id); ok {
+			t.Errorf("EmbedHeight(%q) is ok", id)
 		}
 	}
 }
