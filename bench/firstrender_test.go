@@ -41,7 +41,7 @@ func TestFirstRender(t *testing.T) {
   });
   document.addEventListener("DOMContentLoaded", () => mo.observe(document.body, {childList: true, subtree: true}));
 })();`
-	type sample struct{ GoMain, Mounted, Ready, Complete, Long, Nodes, ReadyNodes float64 }
+	type sample struct{ WasmEnd, GoInit, GoMain, Mounted, Ready, Complete, Long, Nodes, ReadyNodes float64 }
 	res := map[string][]sample{}
 	for i := 0; i < n; i++ {
 		for _, p := range paths {
@@ -56,7 +56,9 @@ func TestFirstRender(t *testing.T) {
 				// time to arrive.
 				browsertest.Eval[bool](tab, `new Promise(r => setTimeout(() => r(true), 300))`)
 				var x sample
-				js := `JSON.stringify({GoMain: (performance.getEntriesByName("amz:go-main")[0] || {}).startTime || 0,
+				js := `JSON.stringify({WasmEnd: (performance.getEntriesByType("resource").find(e => e.name.endsWith("/app.wasm")) || {}).responseEnd || 0,
+				  GoInit: (performance.getEntriesByName("amz:go-init")[0] || {}).startTime || 0,
+				  GoMain: (performance.getEntriesByName("amz:go-main")[0] || {}).startTime || 0,
 				  Mounted: (performance.getEntriesByName("amz:board-mounted")[0] || {}).startTime || 0,
 				  Complete: (performance.getEntriesByName("amz:board-complete")[0] || {}).startTime || __fr.ready,
 				  Ready: __fr.ready, Long: __fr.long, Nodes: document.body.getElementsByTagName("*").length, ReadyNodes: __fr.readyNodes})`
@@ -78,11 +80,13 @@ func TestFirstRender(t *testing.T) {
 		slices.Sort(v)
 		return v[len(v)/2]
 	}
-	fmt.Printf("%-40s %7s %7s %7s %8s %10s %9s %9s %7s %6s %6s\n", "page (median of "+strconv.Itoa(n)+")", "go-main", "mounted", "ready", "complete", "main→mount", "mount→rdy", "main→all", "longest", "nodes", "@ready")
+	fmt.Printf("%-40s %7s %7s %7s %7s %7s %8s %10s %9s %9s %7s %6s %6s\n", "page (median of "+strconv.Itoa(n)+")", "wasm", "go-init", "go-main", "mounted", "ready", "complete", "main→mount", "mount→rdy", "main→all", "longest", "nodes", "@ready")
 	for _, p := range paths {
 		for _, s := range servers {
 			xs := res[s+p]
-			fmt.Printf("%-40s %7.0f %7.0f %7.0f %8.0f %10.0f %9.0f %9.0f %7.0f %6.0f %6.0f\n", s+p,
+			fmt.Printf("%-40s %7.0f %7.0f %7.0f %7.0f %7.0f %8.0f %10.0f %9.0f %9.0f %7.0f %6.0f %6.0f\n", s+p,
+				med(xs, func(x sample) float64 { return x.WasmEnd }),
+				med(xs, func(x sample) float64 { return x.GoInit }),
 				med(xs, func(x sample) float64 { return x.GoMain }),
 				med(xs, func(x sample) float64 { return x.Mounted }),
 				med(xs, func(x sample) float64 { return x.Ready }),

@@ -3,6 +3,7 @@
 package bench
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"slices"
@@ -41,22 +42,27 @@ func TestProfile(t *testing.T) {
 		tab.WaitFor("wasm", func() (bool, string) {
 			return browsertest.Eval[bool](tab, `!document.getElementById("app-wasm-loader")`), ""
 		})
-		browsertest.Eval[bool](tab, `new Promise(r => setTimeout(() => r(true), 1000))`)
+		browsertest.Eval[bool](tab, `new Promise(r => setTimeout(() => r(true), `+cmp.Or(os.Getenv("PROF_WAIT"), "1000")+`))`)
 		browsertest.Call(tab, profiler.Start, cdp.Empty{})
 		sel := os.Getenv("PROF_SEL")
 		fmt.Println(browsertest.Eval[string](tab, `(async () => {
-		  window.__lt = []; new PerformanceObserver(l => { for (const e of l.getEntries()) __lt.push(Math.round(e.duration)); }).observe({type: "longtask"});
+		  window.__lt = []; new PerformanceObserver(l => { for (const e of l.getEntries()) __lt.push(Math.round(e.duration) + "@" + Math.round(e.startTime - window.__t0)); }).observe({type: "longtask"});
 		  window.__loaf = []; new PerformanceObserver(l => { for (const e of l.getEntries()) if (e.duration > 40) __loaf.push({d: Math.round(e.duration), block: Math.round(e.blockingDuration), style: Math.round(e.renderStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0), render: Math.round(e.renderStart ? e.startTime+e.duration-e.renderStart : 0), scripts: e.scripts.map(s => s.invoker + ":" + Math.round(s.duration) + "/fsl" + Math.round(s.forcedStyleAndLayoutDuration))}); }).observe({type: "long-animation-frame"});
 		  const s = document.querySelector(`+"`"+sel+"`"+`);
 		  const lo = +s.min, hi = +s.max;
-		  for (let i = 1; i <= 40; i++) {
-		    s.value = String(lo + (hi - lo) * i / 41);
-		    s.dispatchEvent(new Event("input", {bubbles: true}));
-		    await new Promise(r => setTimeout(r, 16));
+		  let out = "";
+		  for (let rep = 0; rep < `+cmp.Or(os.Getenv("PROF_REPEAT"), "1")+`; rep++) {
+		    __lt.length = 0; __loaf.length = 0; window.__t0 = performance.now();
+		    for (let i = 1; i <= 40; i++) {
+		      s.value = String(lo + (hi - lo) * (rep % 2 ? 41 - i : i) / 41);
+		      s.dispatchEvent(new Event("input", {bubbles: true}));
+		      await new Promise(r => setTimeout(r, 16));
+		    }
+		    window.__tc = Math.round(performance.now() - __t0); s.dispatchEvent(new Event("change", {bubbles: true}));
+		    await new Promise(r => setTimeout(r, 1500));
+		    out += "drag " + (rep + 1) + ": change@" + __tc + " longtasks " + JSON.stringify(__lt) + " marks " + JSON.stringify(performance.getEntriesByType("mark").filter(m => m.startTime > __t0 - 500).map(m => m.name + "@" + Math.round(m.startTime - __t0))) + "\nloaf " + JSON.stringify(__loaf) + "\n";
 		  }
-		  s.dispatchEvent(new Event("change", {bubbles: true}));
-		  await new Promise(r => setTimeout(r, 1500));
-		  return "longtasks " + JSON.stringify(__lt) + "\nloaf " + JSON.stringify(__loaf, null, 1);
+		  return out;
 		})()`))
 	}
 	p := browsertest.Call(tab, profiler.Stop, cdp.Empty{})

@@ -7,11 +7,14 @@ package main
 
 import (
 	"amzwidget/data"
+	"amzwidget/internal/idlegc"
 	"amzwidget/internal/startmark"
 	"amzwidget/pages"
 )
 
 func main() {
 	startmark.Mark("amz:go-main")
+	// Garbage is collected while the reader pauses, not mid-drag.
+	idlegc.Start()
 	pages.RunInBrowser(data.Default())
 }
