@@ -62,9 +62,11 @@ type Board struct {
 	// control that had the focus.
 	earlyChanged bool
 	focus        *earlyFocus
-	// drawnAll is whether the browser draws everything yet, or only what
-	// the reader sees at first (see board_later.go).
+	// drawnAll is whether the browser draws everything at once; else
+	// drawn counts the stages of what the reader does not see at first
+	// that are drawn yet (see board_later.go).
 	drawnAll bool
+	drawn    int
 }
 
 // commitDelay is how long the reader must pause typing before a value

@@ -1,6 +1,7 @@
 package widget
 
 import (
+	"strconv"
 	"strings"
 
 	"amzwidget/data"
@@ -10,27 +11,54 @@ import (
 )
 
 // At start, in the browser, the board's first render draws only what the
-// reader can see at once, and the rest in a later task, once the page
-// has been painted. go-app builds its tree one syscall/js call at a time
-// and removes its loader only when that first render is done, so the
-// reader waited for elements they could not see. Left for later are:
+// reader can see at once, and the rest in later tasks, one stage per task
+// once the page has been painted. go-app builds its tree one syscall/js
+// call at a time and removes its loader only when that first render is
+// done, so the reader waited for elements they could not see; and drawn
+// in one task, the rest kept the page from answering a reader's first
+// slider step for up to half a second. Left for later are:
 //
-//   - on the embed pages, the contents of a story's closed disclosures
-//     ("Claims checked" and "Change the assumptions"), about half of the
-//     page's elements; a disclosure opened before then draws them at once;
-//   - on the dashboard, every topic section but the first, and the
-//     embed-code generator, each held by an empty placeholder of the
-//     height the prerendered one had, under the same id, so that the page
-//     neither jumps nor loses the reader's scroll position.
+//   - on the embed pages, the contents of a story's closed disclosures:
+//     "Claims checked" (stage 1), then "Change the assumptions" (stage 2),
+//     about half of the page's elements; a disclosure opened before then
+//     draws them at once;
+//   - on the dashboard, every topic section but the first (a stage each),
+//     then the embed-code generator, each held by an empty placeholder of
+//     the height the prerendered one had, under the same id, so that the
+//     page neither jumps nor loses the reader's scroll position.
 //
-// Find-in-page finds everything once the rest is drawn. The prerendered
-// HTML, and so a reader without JavaScript, always has everything. A
-// reader who typed or moved the focus before the wasm ran, or a link to
-// an anchor, gets everything in the first render.
+// Between two stages the browser paints and handles input. Find-in-page
+// finds everything once the rest is drawn. The prerendered HTML, and so a
+// reader without JavaScript, always has everything. A reader who typed or
+// moved the focus before the wasm ran, or a link to an anchor, gets
+// everything in the first render.
 
 // drawsAll reports whether the board draws everything: always on the
-// server, and in the browser from the task after the first render.
-func (b *Board) drawsAll() bool { return !app.IsClient || b.drawnAll }
+// server, and in the browser once every stage is drawn.
+func (b *Board) drawsAll() bool { return !app.IsClient || b.drawnAll || b.drawn >= b.laterStages() }
+
+// drawsStage reports whether the board draws stage k (from 1) of the rest.
+func (b *Board) drawsStage(k int) bool { return b.drawsAll() || b.drawn >= k }
+
+// laterStages is the number of stages the rest is drawn in: on the embed
+// pages the claims, then the assumptions; on the dashboard each section
+// after the first, then the embed-code generator.
+func (b *Board) laterStages() int {
+	if b.Story {
+		return 2
+	}
+	n := 0
+	for _, t := range b.Data.Topics {
+		if b.Group == "" || b.Group == t.ID {
+			n++
+		}
+	}
+	if b.Group != "" {
+		// No embed-code generator on a topic's own dashboard.
+		return n - 1
+	}
+	return n
+}
 
 // planLater decides, at the first render in the browser, whether anything
 // is left for later (see above).
@@ -46,8 +74,8 @@ func hasFragment(u string) bool {
 	return frag != ""
 }
 
-// drawRestLater draws the rest in a task after the first render has been
-// painted.
+// drawRestLater draws the rest, a stage at a time, each in a task after
+// the page has been painted.
 func (b *Board) drawRestLater(ctx app.Context) {
 	if b.drawsAll() {
 		startmark.Mark("amz:board-complete")
@@ -55,25 +83,25 @@ func (b *Board) drawRestLater(ctx app.Context) {
 	}
 	afterPaint(func() {
 		ctx.Dispatch(func(ctx app.Context) {
-			b.drawnAll = true
-			ctx.Defer(func(app.Context) { startmark.Mark("amz:board-complete") })
+			b.drawn++
+			ctx.Defer(func(ctx app.Context) { b.drawRestLater(ctx) })
 		})
 	})
 }
 
-// laterKey is the part of a topic's key (see topicKey) that changes when
-// the rest is drawn.
+// laterKey is the part of a topic's key (see topicKey) that changes with
+// each stage of the rest drawn.
 func (b *Board) laterKey() string {
 	if b.drawsAll() {
 		return ""
 	}
-	return "|later"
+	return "|later" + strconv.Itoa(b.drawn)
 }
 
 // dashboardSection is the n-th section of the dashboard (from 0): topic
 // t, or, while the rest waits, a placeholder for it after the first.
 func (b *Board) dashboardSection(t data.Topic, n int) app.UI {
-	if n == 0 || b.drawsAll() {
+	if n == 0 || b.drawsStage(n) {
 		return b.topicView(t, false, 0)
 	}
 	return laterPlaceholder("topic-"+t.ID, "topic", "topic-"+t.ID)

@@ -88,7 +88,7 @@ func (b *Board) story(t data.Topic, st calc.Style, level int) app.UI {
 						app.Span().Class("wide-only").Text(" checked"),
 						app.Text(" ("+strconv.Itoa(len(verdicts))+")"),
 					),
-					app.If(b.drawsAll(), func() app.UI {
+					app.If(b.drawsStage(1), func() app.UI {
 						return app.Div().Class("claims-list").Body(app.Range(verdicts).Slice(func(i int) app.UI {
 							return &ClaimVerdict{Verdict: verdicts[i], Style: st}
 						}))
@@ -107,7 +107,7 @@ func (b *Board) story(t data.Topic, st calc.Style, level int) app.UI {
 						app.Span().Class("wide-only").Text("Change the "),
 						app.Span().Class("narrow-cap").Text("assumptions ("+strconv.Itoa(len(others))+")"),
 					),
-					app.IfSlice(b.open[t.ID] || b.drawsAll(), func() []app.UI {
+					app.IfSlice(b.open[t.ID] || b.drawsStage(2), func() []app.UI {
 						return []app.UI{
 							app.Div().Class("fields").Body(
 								app.Range(others).Slice(func(i int) app.UI { return b.field(others[i], st, false) }),

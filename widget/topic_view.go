@@ -48,7 +48,13 @@ func (v *TopicView) Render() app.UI {
 
 // topicView returns the component that draws topic t.
 func (b *Board) topicView(t data.Topic, story bool, level int) app.UI {
-	return &TopicView{Board: b, Topic: t.ID, Story: story, Level: level, Key: b.topicKey(t, story) + b.laterKey()}
+	key := b.topicKey(t, story)
+	if story {
+		// A story draws its closed disclosures' contents in later stages;
+		// a dashboard section is drawn whole or not at all.
+		key += b.laterKey()
+	}
+	return &TopicView{Board: b, Topic: t.ID, Story: story, Level: level, Key: key}
 }
 
 // topicKey sums up everything topic t shows, laid out as a story or at
