@@ -9,6 +9,7 @@ import (
 
 	"amzwidget/calc"
 	"amzwidget/data"
+	"amzwidget/internal/idlegc"
 	"amzwidget/internal/startmark"
 	"amzwidget/scenario"
 
@@ -153,6 +154,7 @@ func (b *Board) ensure(ctx app.Context) {
 // at commits, never carries a value the reader did not finish typing.
 func (b *Board) edit(ctx app.Context, id, text string) {
 	b.ensure(ctx)
+	idlegc.Touch()
 	err := b.sc.Set(id, text)
 	if err != nil {
 		b.revert(id)
@@ -268,8 +270,10 @@ func (b *Board) display(ctx app.Context, digits int, exact bool) {
 	b.commit(ctx)
 }
 
-// changed recomputes the results and queues their announcement.
+// changed recomputes the results and queues their announcement. The
+// reader is busy: Go's garbage waits (see internal/idlegc).
 func (b *Board) changed(ctx app.Context) {
+	idlegc.Touch()
 	b.res = b.sc.Evaluate()
 	b.schedule(ctx, "")
 }

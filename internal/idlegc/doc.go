@@ -12,7 +12,8 @@
 // second.
 //
 // Start turns that pacing off, and collects once the reader has been
-// quiet for Quiet (the first time, once the page has loaded). A memory
+// quiet for Quiet (the first time, once the page has loaded): the
+// widget's handlers of the reader's edits call Touch. A memory
 // limit stays as the safety net: past Limit, Go collects on its own, as
 // it would have, however busy the reader is.
 //

@@ -6,7 +6,6 @@ import (
 	"runtime"
 	"runtime/debug"
 	"sync"
-	"syscall/js"
 	"time"
 
 	"amzwidget/internal/startmark"
@@ -17,26 +16,12 @@ var (
 	timer *time.Timer
 )
 
-// activity are the events that tell the reader is doing something. They
-// are listened to on the window, in the capture phase and passively: they
-// are never delayed, and nothing in the page can hide them.
-var activity = []string{"pointerdown", "pointerup", "input", "keydown", "wheel", "touchstart", "scroll"}
-
 // Start turns Go's own pacing off (debug.SetGCPercent(-1)) under a memory
-// limit of Limit, listens for the reader's activity, and plans a
-// collection for when the start-up is over and the reader has been quiet
-// for Quiet.
+// limit of Limit, and plans a collection for when the start-up is over
+// and the reader has been quiet for Quiet.
 func Start() {
 	debug.SetGCPercent(-1)
 	debug.SetMemoryLimit(Limit)
-	touch := js.FuncOf(func(js.Value, []js.Value) any {
-		Touch()
-		return nil
-	})
-	opts := map[string]any{"capture": true, "passive": true}
-	for _, ev := range activity {
-		js.Global().Call("addEventListener", ev, touch, opts)
-	}
 	watch()
 	Touch()
 }
@@ -53,7 +38,11 @@ func watch() {
 }
 
 // Touch tells that the reader did something: the planned collection
-// waits until they have been quiet for Quiet again.
+// waits until they have been quiet for Quiet again. The widget calls it
+// from its own handlers of the reader's edits, which run in Go anyway:
+// listeners of its own on the window (keydown, input, pointerdown…)
+// called into Go in the middle of the browser's handling of each key,
+// and a field then lost some of the characters typed into it.
 func Touch() {
 	mu.Lock()
 	defer mu.Unlock()
