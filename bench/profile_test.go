@@ -24,8 +24,20 @@ import (
 //	PROF_URL=http://127.0.0.1:8000/ PROF_MODE=load go test -tags profile -run TestProfile -v ./bench
 //	PROF_URL=http://127.0.0.1:8000/ PROF_SEL='#slider-workforce' PROF_MODE=drag go test -tags profile -run TestProfile -v ./bench
 //
-// In drag mode it also prints the long tasks and the long animation frames
-// (with their script and style/layout parts) of a 40-step slider drag.
+// In drag mode it waits PROF_WAIT ms (1000) after the loader's removal,
+// drags PROF_REPEAT times (1; back and forth), and also prints each
+// drag's long tasks (duration@start from the drag's start), the marks
+// since then, and the long animation frames (with their script and
+// style/layout parts).
+// dragSteps is JavaScript that moves the slider s (in scope) in 40 input
+// events 16 ms apart, from its min towards its max, or back when back is
+// true, as a drag at 60 Hz would.
+const dragSteps = `for (let i = 1; i <= 40; i++) {
+	  s.value = String(+s.min + (+s.max - +s.min) * (back ? 41 - i : i) / 41);
+	  s.dispatchEvent(new Event("input", {bubbles: true}));
+	  await new Promise(r => setTimeout(r, 16));
+	}`
+
 func TestProfile(t *testing.T) {
 	u := os.Getenv("PROF_URL")
 	tab := browsertest.New(t, browsertest.Fresh(), browsertest.Viewport(1280, 900))
@@ -49,15 +61,11 @@ func TestProfile(t *testing.T) {
 		  window.__lt = []; new PerformanceObserver(l => { for (const e of l.getEntries()) __lt.push(Math.round(e.duration) + "@" + Math.round(e.startTime - window.__t0)); }).observe({type: "longtask"});
 		  window.__loaf = []; new PerformanceObserver(l => { for (const e of l.getEntries()) if (e.duration > 40) __loaf.push({d: Math.round(e.duration), block: Math.round(e.blockingDuration), style: Math.round(e.renderStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0), render: Math.round(e.renderStart ? e.startTime+e.duration-e.renderStart : 0), scripts: e.scripts.map(s => s.invoker + ":" + Math.round(s.duration) + "/fsl" + Math.round(s.forcedStyleAndLayoutDuration))}); }).observe({type: "long-animation-frame"});
 		  const s = document.querySelector(`+"`"+sel+"`"+`);
-		  const lo = +s.min, hi = +s.max;
 		  let out = "";
 		  for (let rep = 0; rep < `+cmp.Or(os.Getenv("PROF_REPEAT"), "1")+`; rep++) {
 		    __lt.length = 0; __loaf.length = 0; window.__t0 = performance.now();
-		    for (let i = 1; i <= 40; i++) {
-		      s.value = String(lo + (hi - lo) * (rep % 2 ? 41 - i : i) / 41);
-		      s.dispatchEvent(new Event("input", {bubbles: true}));
-		      await new Promise(r => setTimeout(r, 16));
-		    }
+		    const back = rep % 2 == 1;
+		    `+dragSteps+`
 		    window.__tc = Math.round(performance.now() - __t0); s.dispatchEvent(new Event("change", {bubbles: true}));
 		    await new Promise(r => setTimeout(r, 1500));
 		    out += "drag " + (rep + 1) + ": change@" + __tc + " longtasks " + JSON.stringify(__lt) + " marks " + JSON.stringify(performance.getEntriesByType("mark").filter(m => m.startTime > __t0 - 500).map(m => m.name + "@" + Math.round(m.startTime - __t0))) + "\nloaf " + JSON.stringify(__loaf) + "\n";

@@ -9,6 +9,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -35,7 +36,10 @@ func TestTrace(t *testing.T) {
 		Ts, Dur       float64
 		Args          map[string]any
 	}
-	var evs []ev
+	var (
+		mu  sync.Mutex
+		evs []ev
+	)
 	done := make(chan struct{})
 	data := chromedp.Events(tab.Ctx, tracing.DataCollected)
 	complete := chromedp.Events(tab.Ctx, tracing.TracingComplete)
@@ -48,7 +52,9 @@ func TestTrace(t *testing.T) {
 				var e ev
 				b, _ := json.Marshal(v)
 				json.Unmarshal(b, &e)
+				mu.Lock()
 				evs = append(evs, e)
+				mu.Unlock()
 			}
 		}
 	}()
@@ -69,13 +75,8 @@ func TestTrace(t *testing.T) {
 	browsertest.Eval[bool](tab, `(async () => {
 	  await new Promise(r => setTimeout(r, `+cmp.Or(os.Getenv("TRACE_WAIT"), "300")+`));
 	  performance.mark("drag-start");
-	  const s = document.querySelector(`+"`"+sel+"`"+`);
-	  const lo = +s.min, hi = +s.max;
-	  for (let i = 1; i <= 40; i++) {
-	    s.value = String(lo + (hi - lo) * i / 41);
-	    s.dispatchEvent(new Event("input", {bubbles: true}));
-	    await new Promise(r => setTimeout(r, 16));
-	  }
+	  const s = document.querySelector(`+"`"+sel+"`"+`), back = false;
+	  `+dragSteps+`
 	  s.dispatchEvent(new Event("change", {bubbles: true}));
 	  performance.mark("drag-end");
 	  await new Promise(r => setTimeout(r, 1000));
@@ -87,7 +88,11 @@ func TestTrace(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		t.Fatal("no trace")
 	}
+	// The events are read on their own subscription: give the last
+	// buckets, sent before the completion, time to be read.
 	time.Sleep(200 * time.Millisecond)
+	mu.Lock()
+	defer mu.Unlock()
 	var main struct{ pid, tid int64 }
 	var t0 float64
 	for _, e := range evs {

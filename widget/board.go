@@ -9,7 +9,6 @@ import (
 
 	"amzwidget/calc"
 	"amzwidget/data"
-	"amzwidget/internal/idlegc"
 	"amzwidget/internal/startmark"
 	"amzwidget/scenario"
 
@@ -63,9 +62,9 @@ type Board struct {
 	// control that had the focus.
 	earlyChanged bool
 	focus        *earlyFocus
-	// drawnAll is whether the browser draws everything at once; else
-	// drawn counts the stages of what the reader does not see at first
-	// that are drawn yet (see board_later.go).
+	// drawnAll is whether the browser draws everything; until then,
+	// drawn counts the stages drawn of what the reader does not see at
+	// first (see board_later.go).
 	drawnAll bool
 	drawn    int
 }
@@ -154,7 +153,6 @@ func (b *Board) ensure(ctx app.Context) {
 // at commits, never carries a value the reader did not finish typing.
 func (b *Board) edit(ctx app.Context, id, text string) {
 	b.ensure(ctx)
-	idlegc.Touch()
 	err := b.sc.Set(id, text)
 	if err != nil {
 		b.revert(id)
@@ -270,10 +268,8 @@ func (b *Board) display(ctx app.Context, digits int, exact bool) {
 	b.commit(ctx)
 }
 
-// changed recomputes the results and queues their announcement. The
-// reader is busy: Go's garbage waits (see internal/idlegc).
+// changed recomputes the results and queues their announcement.
 func (b *Board) changed(ctx app.Context) {
-	idlegc.Touch()
 	b.res = b.sc.Evaluate()
 	b.schedule(ctx, "")
 }

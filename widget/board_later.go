@@ -35,7 +35,7 @@ import (
 
 // drawsAll reports whether the board draws everything: always on the
 // server, and in the browser once every stage is drawn.
-func (b *Board) drawsAll() bool { return !app.IsClient || b.drawnAll || b.drawn >= b.laterStages() }
+func (b *Board) drawsAll() bool { return !app.IsClient || b.drawnAll }
 
 // drawsStage reports whether the board draws stage k (from 1) of the rest.
 func (b *Board) drawsStage(k int) bool { return b.drawsAll() || b.drawn >= k }
@@ -63,7 +63,7 @@ func (b *Board) laterStages() int {
 // planLater decides, at the first render in the browser, whether anything
 // is left for later (see above).
 func (b *Board) planLater(u string) {
-	if b.earlyChanged || b.focus != nil || hasFragment(u) {
+	if b.earlyChanged || b.focus != nil || hasFragment(u) || b.laterStages() == 0 {
 		b.drawnAll = true
 	}
 }
@@ -84,6 +84,7 @@ func (b *Board) drawRestLater(ctx app.Context) {
 	afterPaint(func() {
 		ctx.Dispatch(func(ctx app.Context) {
 			b.drawn++
+			b.drawnAll = b.drawn >= b.laterStages()
 			ctx.Defer(func(ctx app.Context) { b.drawRestLater(ctx) })
 		})
 	})

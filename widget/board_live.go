@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"amzwidget/calc"
+	"amzwidget/internal/idlegc"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -23,8 +24,11 @@ func (b *Board) liveRegion() app.UI {
 }
 
 // schedule queues an announcement of what changed; a later change within
-// announceDelay replaces it.
+// announceDelay replaces it. Every recomputation, accepted or refused,
+// comes through here: the reader is busy, and Go's garbage waits (see
+// internal/idlegc).
 func (b *Board) schedule(ctx app.Context, extra string) {
+	idlegc.Touch()
 	b.announceGen++
 	gen := b.announceGen
 	ctx.After(announceDelay, func(ctx app.Context) {
