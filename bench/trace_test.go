@@ -6,6 +6,8 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"math"
 	"os"
 	"slices"
 	"strings"
@@ -24,16 +26,30 @@ import (
 // slider drag started TRACE_WAIT ms after the loader's removal, and
 // prints each task of the page's main thread over 50 ms: when it started
 // (from the drag's start), how long it took, and the longest events in
-// it. A tool for finding what a long task is made of, not a test:
+// it, with its wall time and its thread (CPU) time. A tool for finding
+// what a long task is made of, not a test:
 //
 //	TRACE_URL=http://127.0.0.1:8000/embed/capex TRACE_SEL='#slider-capex_2026' TRACE_WAIT=300 \
-//	  go test -tags profile -run TestTrace -v ./bench
+//	  go test -tags profile -count=1 -run TestTrace -v ./bench
+//
+// It first prints a summary line: the long tasks from the drag's start,
+// and the CPU time of V8's background top-tier (TurboFan) compilation
+// before and from the drag's start. On a 2-core machine that compilation
+// is what stretches a task: a first slider step of 25 ms of CPU took
+// 90 ms of wall time while three compiler threads ran.
+//
+// TRACE_FUNCS=1 adds, for each long task, the Go functions V8 compiled
+// on their first call (wasm.CompileLazy, by function index: a name
+// section names them) and what the other threads were doing meanwhile,
+// and the top-tier compilation in 250 ms buckets; TRACE_FUNCS=all lists
+// every lazy compilation; TRACE_TIERUP_FILE=f writes every background
+// wasm compilation event to f.
 func TestTrace(t *testing.T) {
 	tab := browsertest.New(t, browsertest.Fresh(), browsertest.Viewport(1280, 900))
 	type ev struct {
 		Name, Ph, Cat string
 		Pid, Tid      int64
-		Ts, Dur       float64
+		Ts, Dur, TDur float64
 		Args          map[string]any
 	}
 	var (
@@ -65,7 +81,7 @@ func TestTrace(t *testing.T) {
 		}
 	}()
 	browsertest.Call(tab, tracing.Start, tracing.StartParams{TraceConfig: &tracing.TraceConfig{IncludedCategories: []string{
-		"toplevel", "devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "v8.wasm", "blink", "blink.user_timing", "loading",
+		"toplevel", "devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "v8.wasm", "disabled-by-default-v8.wasm.detailed", "disabled-by-default-v8.wasm.turbofan", "blink", "blink.user_timing", "loading",
 	}}})
 	tab.Navigate(os.Getenv("TRACE_URL"))
 	tab.WaitFor("wasm", func() (bool, string) {
@@ -105,6 +121,12 @@ func TestTrace(t *testing.T) {
 			}
 		}
 	}
+	threads := map[[2]int64]string{}
+	for _, e := range evs {
+		if e.Ph == "M" && e.Name == "thread_name" {
+			threads[[2]int64{e.Pid, e.Tid}] = fmt.Sprint(e.Args["name"])
+		}
+	}
 	var marks []string
 	for _, e := range evs {
 		if e.Pid == main.pid && strings.HasPrefix(e.Cat, "blink.user_timing") && (e.Ph == "R" || e.Ph == "I" || e.Ph == "n" || e.Ph == "b") {
@@ -112,6 +134,52 @@ func TestTrace(t *testing.T) {
 		}
 	}
 	fmt.Println("marks:", strings.Join(marks, " "))
+	if os.Getenv("TRACE_FUNCS") != "" {
+		// V8's background compilation of hot functions (TurboFan), in
+		// 250 ms buckets from the drag's start.
+		bucket := map[int]float64{}
+		for _, e := range evs {
+			if e.Ph == "X" && e.Pid == main.pid && e.Name == "wasm.TopTierCompilation" {
+				bucket[int(math.Floor((e.Ts-t0)/250000))] += e.Dur
+			}
+		}
+		var bs []string
+		for _, k := range slices.Sorted(maps.Keys(bucket)) {
+			bs = append(bs, fmt.Sprintf("%d:%.0f", k*250, bucket[k]/1000))
+		}
+		fmt.Println("top-tier compilation (ms per 250 ms from drag start):", strings.Join(bs, " "))
+		if f := os.Getenv("TRACE_TIERUP_FILE"); f != "" {
+			// Every function compiled by the top tier: when, how long, which.
+			var out strings.Builder
+			for _, e := range evs {
+				if e.Ph == "X" && e.Pid == main.pid && e.Tid != main.tid && strings.Contains(e.Cat, "wasm") {
+					fmt.Fprintf(&out, "%s %.0f %.1f %.1f %v\n", e.Name, (e.Ts-t0)/1000, e.Dur/1000, e.TDur/1000, e.Args)
+				}
+			}
+			os.WriteFile(f, []byte(out.String()), 0o644)
+		}
+	}
+	// A summary, for comparing builds over several runs: the main
+	// thread's long tasks from the drag's start, and the CPU time of V8's
+	// top-tier (TurboFan) compilation in the background, before and from
+	// the drag's start.
+	var long int
+	var longest, tierBefore, tierAfter float64
+	for _, e := range evs {
+		if e.Pid != main.pid || e.Ph != "X" {
+			continue
+		}
+		switch {
+		case e.Tid == main.tid && e.Name == "ThreadControllerImpl::RunTask" && e.Dur >= 50000 && e.Ts >= t0:
+			long++
+			longest = max(longest, e.Dur/1000)
+		case e.Name == "wasm.TopTierCompilation" && e.Ts < t0:
+			tierBefore += e.TDur / 1000
+		case e.Name == "wasm.TopTierCompilation":
+			tierAfter += e.TDur / 1000
+		}
+	}
+	fmt.Printf("summary: %d long tasks from the drag's start, longest %.0f ms; top-tier compilation CPU %.0f ms before, %.0f ms from the drag's start\n", long, longest, tierBefore, tierAfter)
 	for _, task := range evs {
 		if task.Pid != main.pid || task.Tid != main.tid || task.Ph != "X" || task.Name != "ThreadControllerImpl::RunTask" || task.Dur < 50000 {
 			continue
@@ -127,6 +195,40 @@ func TestTrace(t *testing.T) {
 		for _, e := range in[:min(10, len(in))] {
 			parts = append(parts, fmt.Sprintf("%s %.0f", e.Name, e.Dur/1000))
 		}
-		fmt.Printf("task @%.0f ms: %.0f ms: %s\n", (task.Ts-t0)/1000, task.Dur/1000, strings.Join(parts, "; "))
+		fmt.Printf("task @%.0f ms: %.0f ms (thread %.0f ms): %s\n", (task.Ts-t0)/1000, task.Dur/1000, task.TDur/1000, strings.Join(parts, "; "))
+		if os.Getenv("TRACE_FUNCS") != "" {
+			// The functions compiled on first call in this task, and how
+			// long each took, for a name section to name.
+			var n int
+			var sum float64
+			var fs []string
+			for _, e := range evs {
+				if e.Pid == main.pid && e.Tid == main.tid && e.Name == "wasm.CompileLazy" && e.Ts >= task.Ts && e.Ts <= task.Ts+task.Dur {
+					n++
+					sum += e.Dur
+					if e.Dur > 1000 || os.Getenv("TRACE_FUNCS") == "all" {
+						fs = append(fs, fmt.Sprintf("%v:%.0f/%.0f", e.Args["func_index"], e.Dur/1000, e.TDur/1000))
+					}
+				}
+			}
+			fmt.Printf("  %d lazy compilations, %.0f ms: %s\n", n, sum/1000, strings.Join(fs, " "))
+			// What the other threads were busy with meanwhile: the top
+			// events of each, by the time spent within the task.
+			busy := map[string]float64{}
+			for _, e := range evs {
+				if e.Ph != "X" || (e.Pid == main.pid && e.Tid == main.tid) || e.Dur < 1000 {
+					continue
+				}
+				lo, hi := max(e.Ts, task.Ts), min(e.Ts+e.Dur, task.Ts+task.Dur)
+				if hi > lo {
+					busy[fmt.Sprintf("%s/%s", threads[[2]int64{e.Pid, e.Tid}], e.Name)] += hi - lo
+				}
+			}
+			keys := slices.Collect(maps.Keys(busy))
+			slices.SortFunc(keys, func(a, b string) int { return cmp.Compare(busy[b], busy[a]) })
+			for _, k := range keys[:min(8, len(keys))] {
+				fmt.Printf("    %s %.0f\n", k, busy[k]/1000)
+			}
+		}
 	}
 }
