@@ -101,6 +101,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(call fuzzbudget,300000x) ./scenario
 	$(GO) test -run '^$$' -fuzz '^FuzzEvaluate$$' -fuzztime $(call fuzzbudget,5000x) ./calc
 	$(GO) test -run '^$$' -fuzz '^FuzzFormatLocale$$' -fuzztime $(call fuzzbudget,100000x) ./calc
+	$(GO) test -run '^$$' -fuzz '^FuzzPlainFastPath$$' -fuzztime $(call fuzzbudget,100000x) ./calc
 	$(GO) test -run '^$$' -fuzz '^FuzzParseNumberIn$$' -fuzztime $(call fuzzbudget,300000x) ./scenario
 
 ## test: everything that proves it works

@@ -193,7 +193,13 @@ func number(v Value, u data.Unit, st Style) shown {
 		return shown{text: "0", zero: true}
 	}
 	abs := v.Abs()
-	p := abs.Places()
+	// p is the places of abs's exact expansion, exact, or -1 when it
+	// repeats forever (see Value.Places).
+	exact, ok := abs.Terminating()
+	p := int32(-1)
+	if ok {
+		p = max(-exact.Exponent(), 0)
+	}
 	if st.Exact && (p < 0 || p > places) {
 		if s := abs.Repeating(60); !isZeroText(strings.TrimSuffix(s, "…")) {
 			return shown{text: group(s, l)}
@@ -201,15 +207,13 @@ func number(v Value, u data.Unit, st Style) shown {
 		// The expansion's first 60 places are all zeros: fall through.
 	}
 	if p >= 0 && p <= places {
-		d, _ := abs.Terminating()
-		return shown{text: group(d.String(), l)}
+		return shown{text: group(exact.String(), l)}
 	}
 	// Round; a non-zero value that rounds to zero takes more places.
 	for ; places <= maxTinyPlaces; places++ {
 		if d := abs.Round(places); !d.IsZero() {
 			if p >= 0 && p <= places {
-				d, _ = abs.Terminating()
-				return shown{text: group(d.String(), l)}
+				return shown{text: group(exact.String(), l)}
 			}
 			return shown{text: group(d.StringFixed(places), l), rounded: true}
 		}

@@ -119,6 +119,11 @@ func (v Value) Rat() *big.Rat {
 // Terminating reports whether v has a finite decimal expansion, and if so
 // returns it exactly.
 func (v Value) Terminating() (decimal.Decimal, bool) {
+	if v.plain() {
+		// A decimal terminates: its expansion is its digits without
+		// trailing zeros after the point. No fraction to reduce.
+		return trimZeros(v.num), true
+	}
 	r := v.Rat()
 	den := new(big.Int).Set(r.Denom())
 	var twos, fives int32
@@ -144,6 +149,25 @@ func (v Value) Terminating() (decimal.Decimal, bool) {
 	return v.Round(max(twos, fives)), true
 }
 
+// trimZeros returns d without the trailing zeros after its point (1.50
+// is 1.5, 2.00 is 2), and with no positive exponent (15e2 is 1500).
+func trimZeros(d decimal.Decimal) decimal.Decimal {
+	e := d.Exponent()
+	if e >= 0 {
+		return d.Round(0)
+	}
+	c := d.Coefficient()
+	ten, m := big.NewInt(10), new(big.Int)
+	for e < 0 {
+		q, rem := new(big.Int).QuoRem(c, ten, m)
+		if rem.Sign() != 0 {
+			break
+		}
+		c, e = q, e+1
+	}
+	return decimal.NewFromBigInt(c, e)
+}
+
 // Places returns the number of decimal places v's exact expansion needs,
 // or -1 when the expansion repeats forever.
 func (v Value) Places() int32 {
@@ -162,6 +186,14 @@ func (v Value) Places() int32 {
 // "0.(3)". When the block would be longer than maxDigits digits after the
 // point, the expansion is cut there and ends in "…".
 func (v Value) Repeating(maxDigits int) string {
+	if v.plain() {
+		// decimal's String writes the digits without trailing zeros.
+		s := v.num.String()
+		if i := strings.IndexByte(s, '.'); i >= 0 && len(s)-i-1 > maxDigits {
+			return s[:i+1+maxDigits] + "…"
+		}
+		return s
+	}
 	r := v.Rat()
 	num := new(big.Int).Abs(r.Num())
 	den := r.Denom()

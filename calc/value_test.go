@@ -154,3 +154,66 @@ func mustQuo(a, b Value) Value {
 	}
 	return q
 }
+
+// TestPlainDecimalsWrittenAsTheirDigits checks the plain-decimal fast
+// paths of Terminating, Places and Repeating: the digits as written by
+// hand, trailing zeros after the point dropped, and the same answer as
+// the same number held as a fraction (x/1), which takes the general path.
+func TestPlainDecimalsWrittenAsTheirDigits(t *testing.T) {
+	tests := []struct {
+		in, want string
+		places   int32
+	}{
+		{"0", "0", 0},
+		{"1.50", "1.5", 1},
+		{"-0.050", "-0.05", 2},
+		{"2.000", "2", 0},
+		{"34.93", "34.93", 2},
+		{"350000", "350000", 0},
+		{"-148.86", "-148.86", 2},
+		{"0.000000000000000000000001", "0.000000000000000000000001", 24},
+	}
+	for _, tt := range tests {
+		d := decimal.RequireFromString(tt.in)
+		for _, v := range []Value{Dec(d), {num: d, den: one}} {
+			got, ok := v.Terminating()
+			if !ok || got.String() != tt.want || max(-got.Exponent(), 0) != tt.places {
+				t.Errorf("Terminating(%s, plain=%v) = %s (exponent %d), %v; want %s with %d places",
+					tt.in, v.plain(), got, got.Exponent(), ok, tt.want, tt.places)
+			}
+			if p := v.Places(); p != tt.places {
+				t.Errorf("Places(%s, plain=%v) = %d, want %d", tt.in, v.plain(), p, tt.places)
+			}
+			if s := v.Repeating(60); s != tt.want {
+				t.Errorf("Repeating(%s, plain=%v) = %q, want %q", tt.in, v.plain(), s, tt.want)
+			}
+		}
+	}
+	// A decimal with a positive exponent: 15e2 is 1500.
+	if got, _ := Dec(decimal.New(15, 2)).Terminating(); got.String() != "1500" || got.Exponent() != 0 {
+		t.Errorf("Terminating(15e2) = %s (exponent %d), want 1500 (exponent 0)", got, got.Exponent())
+	}
+}
+
+// FuzzPlainFastPath checks that a plain decimal and the same number as a
+// fraction x/1 expand alike.
+func FuzzPlainFastPath(f *testing.F) {
+	for _, s := range []string{"0", "1.50", "-0.050", "350000", "8.571428", "1e-30"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := decimal.NewFromString(s)
+		if err != nil || d.Exponent() < -200 || d.Exponent() > 200 {
+			return
+		}
+		plain, frac := Dec(d), Value{num: d, den: one}
+		a, aok := plain.Terminating()
+		b, bok := frac.Terminating()
+		if aok != bok || a.String() != b.String() || a.Exponent() != b.Exponent() {
+			t.Errorf("Terminating(%s): plain %s (exponent %d), fraction %s (exponent %d)", s, a, a.Exponent(), b, b.Exponent())
+		}
+		if x, y := plain.Repeating(60), frac.Repeating(60); x != y {
+			t.Errorf("Repeating(%s): plain %q, fraction %q", s, x, y)
+		}
+	})
+}
