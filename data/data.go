@@ -339,6 +339,7 @@ type Dataset struct {
 	params      []Param
 	paramIdx    map[string]int
 	home        map[string]string // parameter id → topic id, see InputHome
+	memo        memo              // see buildMemo
 }
 
 // Site is the widget's own words about the story, ours, not the

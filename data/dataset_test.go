@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -689,5 +690,37 @@ func TestBFactorValidation(t *testing.T) {
 	onSum := strings.Replace(shipped, `"kind": "sum",`, `"kind": "sum", "b_factor": "4", "b_span": "year",`, 1)
 	if _, err := Load([]byte(onSum)); err == nil {
 		t.Error("b_factor on a sum: Load accepted it")
+	}
+}
+
+// TestMemoAnswersAsComputed checks the memo of InGroup, InStory and
+// Inputs against the answers computed afresh, for every topic and for
+// "", and that a caller appending to an answer leaves the memo as it was.
+func TestMemoAnswersAsComputed(t *testing.T) {
+	ds := Default()
+	groups := []string{""}
+	for _, tp := range ds.Topics {
+		groups = append(groups, tp.ID)
+	}
+	for _, g := range groups {
+		for _, c := range []struct {
+			name       string
+			memo, want []Comparison
+		}{{"InGroup", ds.InGroup(g), ds.inGroup(g)}, {"InStory", ds.InStory(g), ds.inStory(g)}} {
+			if len(c.want) == 0 || !reflect.DeepEqual(c.memo, c.want) {
+				t.Errorf("%s(%q): memo %d comparisons, computed %d", c.name, g, len(c.memo), len(c.want))
+			}
+			if got, want := ds.Inputs(c.memo), ds.inputs(c.want); len(want) == 0 || !reflect.DeepEqual(got, want) {
+				t.Errorf("Inputs(%s(%q)): memo %v, computed %v", c.name, g, got, want)
+			}
+			// Inputs of a copy (not the memo's slice) is computed, alike.
+			if got, want := ds.Inputs(slices.Clone(c.memo)), ds.inputs(c.want); !reflect.DeepEqual(got, want) {
+				t.Errorf("Inputs(a copy of %s(%q)) = %v, want %v", c.name, g, got, want)
+			}
+			_ = append(c.memo, Comparison{ID: "appended"})
+		}
+		if got := ds.InGroup(g); !reflect.DeepEqual(got, ds.inGroup(g)) {
+			t.Errorf("InGroup(%q) changed after a caller appended to it", g)
+		}
 	}
 }

@@ -25,7 +25,7 @@ func TestDefaultIsLoad(t *testing.T) {
 			"figures": {got.figures, want.figures}, "comparisons": {got.comparisons, want.comparisons},
 			"values": {got.values, want.values}, "evalOrder": {got.evalOrder, want.evalOrder},
 			"params": {got.params, want.params}, "paramIdx": {got.paramIdx, want.paramIdx},
-			"home": {got.home, want.home},
+			"home": {got.home, want.home}, "Site": {got.Site, want.Site}, "memo": {got.memo, want.memo},
 		}
 		if n := reflect.TypeFor[Dataset]().NumField(); n != len(fields) {
 			t.Errorf("Dataset has %d fields, this test names %d: add the new ones", n, len(fields))
@@ -60,6 +60,7 @@ func TestDefaultIsLoadSeesIndexes(t *testing.T) {
 		"params":      func(ds *Dataset) { ds.params = ds.params[1:] },
 		"paramIdx":    func(ds *Dataset) { ds.paramIdx[ds.params[0].ID] = 7 },
 		"home":        func(ds *Dataset) { ds.home[ds.params[0].ID] = "elsewhere" },
+		"memo":        func(ds *Dataset) { ds.memo.story["capex"] = ds.memo.group["capex"] },
 	} {
 		ds := fromGenerated()
 		spoil(ds)

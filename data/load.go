@@ -238,7 +238,18 @@ func (ds *Dataset) buildParams() {
 
 // InGroup returns the comparisons of a group ("workforce", "capex",
 // "growth"), or all of them for "", in dataset order.
+//
+// The slice is the dataset's own, built once when it was loaded (a
+// slider step asks for it several times): read it, never write to it.
+// Appending to it copies it.
 func (ds *Dataset) InGroup(group string) []Comparison {
+	if m, ok := ds.memo.group[group]; ok {
+		return m
+	}
+	return ds.inGroup(group)
+}
+
+func (ds *Dataset) inGroup(group string) []Comparison {
 	var out []Comparison
 	for _, c := range ds.Comparisons {
 		if group == "" || c.Group == group {
@@ -270,9 +281,19 @@ func (ds *Dataset) figuresOf(cs []Comparison) map[string]bool {
 
 // InStory returns the comparisons of a group that its embed graphic
 // shows: InGroup without the dashboard-only ones.
+//
+// Like InGroup's, the slice is the dataset's own: read it, never write
+// to it.
 func (ds *Dataset) InStory(group string) []Comparison {
+	if m, ok := ds.memo.story[group]; ok {
+		return m
+	}
+	return ds.inStory(group)
+}
+
+func (ds *Dataset) inStory(group string) []Comparison {
 	var out []Comparison
-	for _, c := range ds.InGroup(group) {
+	for _, c := range ds.inGroup(group) {
 		if !c.DashboardOnly {
 			out = append(out, c)
 		}
@@ -301,7 +322,21 @@ func (ds *Dataset) buildHomes() {
 
 // Inputs returns the adjustable parameters that the given comparisons
 // depend on, directly or through other comparisons, in dataset order.
+//
+// For a slice InGroup or InStory returned, the answer is the dataset's
+// own, built once: read it, never write to it.
 func (ds *Dataset) Inputs(cs []Comparison) []Param {
+	if len(cs) > 0 {
+		for _, m := range ds.memo.inputs {
+			if &m.of[0] == &cs[0] && len(m.of) == len(cs) {
+				return m.inputs
+			}
+		}
+	}
+	return ds.inputs(cs)
+}
+
+func (ds *Dataset) inputs(cs []Comparison) []Param {
 	need := ds.figuresOf(cs)
 	var out []Param
 	for _, p := range ds.params {
@@ -346,4 +381,42 @@ func (ds *Dataset) ClaimsOn(comparison string) []Claim {
 		}
 	}
 	return out
+}
+
+// memo holds the answers of InGroup, InStory and Inputs for every group
+// and for "", built once by buildMemo: a slider step asked for them
+// several times, and rebuilding them was a tenth of what it allocated.
+type memo struct {
+	group, story map[string][]Comparison
+	// inputs holds the answer of Inputs for each slice of group and story,
+	// found by the slice itself (its first element's address and its
+	// length): there are a few.
+	inputs []memoInputs
+}
+
+// memoInputs is one answer of Inputs: the parameters of the comparisons of.
+type memoInputs struct {
+	of     []Comparison
+	inputs []Param
+}
+
+// buildMemo fills ds.memo from the indexed dataset.
+func (ds *Dataset) buildMemo() {
+	m := memo{group: map[string][]Comparison{}, story: map[string][]Comparison{}}
+	groups := []string{""}
+	for _, c := range ds.Comparisons {
+		if !slices.Contains(groups, c.Group) {
+			groups = append(groups, c.Group)
+		}
+	}
+	for _, g := range groups {
+		m.group[g] = slices.Clip(ds.inGroup(g))
+		m.story[g] = slices.Clip(ds.inStory(g))
+		for _, s := range [][]Comparison{m.group[g], m.story[g]} {
+			if len(s) > 0 {
+				m.inputs = append(m.inputs, memoInputs{s, slices.Clip(ds.inputs(s))})
+			}
+		}
+	}
+	ds.memo = m
 }

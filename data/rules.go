@@ -133,7 +133,8 @@ func strs[S ~string](xs []S) []string {
 }
 
 // problems checks the whole dataset and builds its lookup tables (the
-// inputs' homes, see InputHome, only for a dataset without problems).
+// inputs' homes, see InputHome, and the memo, see buildMemo, only for a
+// dataset without problems).
 func (ds *Dataset) problems(opt CheckOptions) []Problem {
 	c := &checker{ds: ds, ids: map[string]string{}, articles: map[string]bool{}}
 	// The lookup tables are buildIndex's, built among the checks.
@@ -153,7 +154,9 @@ func (ds *Dataset) problems(opt CheckOptions) []Problem {
 	if opt.Source != nil {
 		c.quotes(opt.Source)
 	}
+	ds.memo = memo{}
 	if len(c.probs) == 0 { // operands resolve, without cycles
+		ds.buildMemo()
 		ds.buildHomes()
 	}
 	return c.probs
