@@ -304,6 +304,9 @@ var drags = []struct{ page, slider, result string }{
 	{"/embed/growth", "#slider-aws_growth", "#cmp-aws_vs_azure_growth .value"},
 }
 
+// dragRuns is how many times the benchmark drags each slider.
+const dragRuns = 3
+
 // drag presses the mouse on slider's thumb in a fresh tab at 1280 × 900
 // and moves it in 40 steps, one every 16 ms, to the far end of the
 // slider, then releases it. It returns the long tasks (> 50 ms) seen
@@ -589,17 +592,30 @@ func TestBench(t *testing.T) {
 	add(row{Name: "input→next frame p95", Widget: p95, Base: bp95, Unit: "ms"})
 
 	// 4b. A 60 Hz mouse drag of 40 steps on a slider of the dashboard and
-	// of each embed: long tasks, and how long after the last step the
-	// result showed its final value.
+	// of each embed, dragRuns times each in a fresh tab: long tasks, and
+	// how long after the last step the result showed its final value. On
+	// a 2-core machine one drag's count swings with what V8 compiles in
+	// the background meanwhile (see TestTrace), so the row shows the
+	// worst run, the note every run, and it passes only if every run does.
 	for _, d := range drags {
-		n, worst, lag, final, gcs := drag(t, ourURL+d.page, d.slider, d.result)
-		r := row{Name: "60 Hz drag " + d.page + ": long tasks (> 50 ms)", Widget: float64(n), Unit: "count",
-			Note: fmt.Sprintf("longest %.0f ms; last step → final value %.1f ms; %d Go collections mid-drag", worst, lag, gcs)}
-		ok := n == 0 && final && lag <= 1000.0/60
+		var most, gcs int
+		var worst, lag float64
+		final := true
+		var counts []string
+		for range dragRuns {
+			n, w, l, f, g := drag(t, ourURL+d.page, d.slider, d.result)
+			most, worst, lag, gcs = max(most, n), max(worst, w), max(lag, l), gcs+g
+			final = final && f
+			counts = append(counts, strconv.Itoa(n))
+		}
+		r := row{Name: "60 Hz drag " + d.page + ": long tasks (> 50 ms)", Widget: float64(most), Unit: "count",
+			Note: fmt.Sprintf("runs %s; longest %.0f ms; last step → final value ≤ %.1f ms; %d Go collections mid-drag",
+				strings.Join(counts, ","), worst, lag, gcs)}
+		ok := most == 0 && final && lag <= 1000.0/60
 		if !final {
 			r.Note += "; the result did not show the final value"
 		}
-		r.Pass, r.Target = &ok, "0 long tasks, final value ≤ 1 frame after the last step"
+		r.Pass, r.Target = &ok, "0 long tasks in every run, final value ≤ 1 frame after the last step"
 		rowsMu.Lock()
 		rows = append(rows, r)
 		rowsMu.Unlock()
