@@ -60,9 +60,30 @@ func setGenerator(t *testing.T, tab *browsertest.Tab, c generatorChoice) {
 		browsertest.Eval[bool](tab, fmt.Sprintf(`(() => { const s = document.querySelector(%q); s.value = %q; s.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`, sel, v))
 	}
 	tick := func(sel string, want bool) {
-		if browsertest.Eval[bool](tab, fmt.Sprintf(`document.querySelector(%q).checked`, sel)) != want {
-			tab.Run(chromedp.Click(chromedp.CSS(sel)))
+		if browsertest.Eval[bool](tab, fmt.Sprintf(`document.querySelector(%q).checked`, sel)) == want {
+			return
 		}
+		// The choice just made redraws the snippets a frame later, and
+		// the boxes' new heights move the checkbox: a click aimed
+		// before then lands beside it. Aim once it has stopped moving,
+		// as a reader's pointer would.
+		browsertest.Eval[bool](tab, fmt.Sprintf(`(async () => {
+		  const el = document.querySelector(%q); el.scrollIntoView({block: "center"});
+		  const frame = () => new Promise(r => requestAnimationFrame(r));
+		  let last = "";
+		  for (let i = 0; i < 60; i++) {
+		    await frame();
+		    const r = el.getBoundingClientRect(), now = r.x + "," + r.y;
+		    if (now === last) return true;
+		    last = now;
+		  }
+		  return true;
+		})()`, sel))
+		tab.Run(chromedp.Click(chromedp.CSS(sel)))
+		tab.WaitFor(sel+" to be "+fmt.Sprint(want)+" after a click on it", func() (bool, string) {
+			got := browsertest.Eval[bool](tab, fmt.Sprintf(`document.querySelector(%q).checked`, sel))
+			return got == want, fmt.Sprint(got)
+		})
 	}
 	choose("#embed-group", c.group)
 	// Ticking "Transparent background" turns "Reader's setting" into
