@@ -193,13 +193,7 @@ func number(v Value, u data.Unit, st Style) shown {
 		return shown{text: "0", zero: true}
 	}
 	abs := v.Abs()
-	// p is the places of abs's exact expansion, exact, or -1 when it
-	// repeats forever (see Value.Places).
-	exact, ok := abs.Terminating()
-	p := int32(-1)
-	if ok {
-		p = max(-exact.Exponent(), 0)
-	}
+	exact, p := abs.expansion()
 	if st.Exact && (p < 0 || p > places) {
 		if s := abs.Repeating(60); !isZeroText(strings.TrimSuffix(s, "…")) {
 			return shown{text: group(s, l)}

@@ -171,14 +171,19 @@ func trimZeros(d decimal.Decimal) decimal.Decimal {
 // Places returns the number of decimal places v's exact expansion needs,
 // or -1 when the expansion repeats forever.
 func (v Value) Places() int32 {
+	_, p := v.expansion()
+	return p
+}
+
+// expansion returns v's exact decimal expansion and its places (see
+// Terminating and Places); places is -1, and the decimal zero, when the
+// expansion repeats forever.
+func (v Value) expansion() (decimal.Decimal, int32) {
 	d, ok := v.Terminating()
 	if !ok {
-		return -1
+		return decimal.Decimal{}, -1
 	}
-	if e := d.Exponent(); e < 0 {
-		return -e
-	}
-	return 0
+	return d, max(-d.Exponent(), 0)
 }
 
 // Repeating writes v's exact decimal expansion, with the repeating block

@@ -15,7 +15,6 @@ func (ds *Dataset) buildIndex() {
 	ds.indexIDs()
 	ds.indexValues()
 	ds.setEvalOrder(ds.orderIdx(nil))
-	ds.memo = memo{}
 	ds.buildParams()
 	ds.buildMemo()
 	ds.buildHomes()

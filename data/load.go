@@ -394,7 +394,8 @@ type memo struct {
 	inputs []memoInputs
 }
 
-// memoInputs is one answer of Inputs: the parameters of the comparisons of.
+// memoInputs is one answer of Inputs: the parameters that the
+// comparisons in of depend on.
 type memoInputs struct {
 	of     []Comparison
 	inputs []Param
