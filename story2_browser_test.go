@@ -72,12 +72,17 @@ func buildStory(t *testing.T, file string) (bin, web string) {
 		}
 	}
 	bin = filepath.Join(dir, "amzwidget")
+	// The client as make builds it: against the go-app copy of bin/client.mod.
+	clientMod, _ := filepath.Abs("bin/client.mod")
+	if _, err := os.Stat(clientMod); err != nil {
+		t.Fatalf("%v: run make build first", err)
+	}
 	start := time.Now()
 	for _, c := range []struct {
 		env  []string
 		args []string
 	}{
-		{[]string{"GOOS=js", "GOARCH=wasm"}, []string{"build", "-overlay", overlay, "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(web, "app.wasm"), "./wasm"}},
+		{[]string{"GOOS=js", "GOARCH=wasm"}, []string{"build", "-modfile=" + clientMod, "-overlay", overlay, "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(web, "app.wasm"), "./wasm"}},
 		{nil, []string{"build", "-overlay", overlay, "-trimpath", "-o", bin, "."}},
 	} {
 		cmd := exec.Command("go", c.args...)
