@@ -68,9 +68,9 @@ func figureBounds(f Figure) (Bounds, bool) {
 }
 
 // parseNumber parses a dataset number the checker accepts: a plain
-// decimal (decimalSyntax), not empty.
+// decimal (isDecimal), not empty.
 func parseNumber(s string) (decimal.Decimal, bool) {
-	if !decimalSyntax.MatchString(s) {
+	if !isDecimal(s) {
 		return decimal.Decimal{}, false
 	}
 	d, err := decimal.NewFromString(s)

@@ -2,7 +2,6 @@ package data
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -17,18 +16,6 @@ var (
 	// Relations lists the relations a claim may state: that the
 	// comparison is above, or below, the stated value.
 	Relations = []string{"above", "below"}
-)
-
-var (
-	// idSyntax is the form of every id: snake_case, since ids are URL
-	// parameter names and parts of routes.
-	idSyntax = regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
-	// decimalSyntax is the only number syntax the dataset may use: an
-	// optional minus, digits and an optional fraction.
-	decimalSyntax = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
-	// fileNameSyntax is site.file_name's: safe in a file name on every
-	// system and in a Content-Disposition header without quoting.
-	fileNameSyntax = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 )
 
 const (
@@ -73,7 +60,7 @@ func (c *checker) id(path, id, what string) bool {
 		c.add(path, ErrMissing, "missing (every %s needs an id; %s)", what, hintID)
 		return false
 	}
-	if !idSyntax.MatchString(id) {
+	if !isID(id) {
 		c.add(path, ErrBadID, "%q is not a valid id (%s)", id, hintID)
 	}
 	return true
@@ -169,7 +156,7 @@ func (c *checker) top() {
 	c.text("site.short_name", ds.Site.ShortName, "the installed app's name under its icon, a dozen characters")
 	c.text("site.description", ds.Site.Description, "one sentence for search results and link previews")
 	c.text("site.lede", ds.Site.Lede, "the dashboard's opening lines, under its title")
-	if c.text("site.file_name", ds.Site.FileName, "the start of the downloaded files' names, "+hintFileName) && !fileNameSyntax.MatchString(ds.Site.FileName) {
+	if c.text("site.file_name", ds.Site.FileName, "the start of the downloaded files' names, "+hintFileName) && !isFileName(ds.Site.FileName) {
 		c.add("site.file_name", ErrBadFileName, "%q is not a file name (%s)", ds.Site.FileName, hintFileName)
 	}
 	for _, s := range []struct {

@@ -219,11 +219,11 @@ func TestSchemaMatchesTheCode(t *testing.T) {
 			t.Errorf("the schema's %s %v, the code's %v", e.what, e.got, e.want)
 		}
 	}
-	if got := s.Defs["id"]["pattern"]; got != idSyntax.String() {
-		t.Errorf("the schema's id pattern %v, the checker's %s", got, idSyntax)
+	if got := s.Defs["id"]["pattern"]; got != idPattern {
+		t.Errorf("the schema's id pattern %v, the checker's %s", got, idPattern)
 	}
-	if got := s.Defs["decimal"]["pattern"]; got != decimalSyntax.String() {
-		t.Errorf("the schema's decimal pattern %v, the checker's %s", got, decimalSyntax)
+	if got := s.Defs["decimal"]["pattern"]; got != decimalPattern {
+		t.Errorf("the schema's decimal pattern %v, the checker's %s", got, decimalPattern)
 	}
 
 	// Every key the schema requires, the checker reports missing.
