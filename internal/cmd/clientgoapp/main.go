@@ -11,8 +11,18 @@
 // the Handler: go-app's own GOOS=js build only names it (GenerateStaticWebsite
 // panics there), and ours builds it in !wasm files only (pages/handler.go).
 //
+// It also changes one thing go-app does, in its event loop (engine.go's
+// Start): the first update after an idle spell is drawn at once instead of a
+// frame (1/120 s) later. go-app draws a frame on a ticker that a dispatch
+// starts, so every edit reached the DOM no sooner than 8.3 ms after its event,
+// whatever it cost: half of input→DOM's 16 ms budget. Now an event's
+// dispatch, with any queued behind it, is drawn when it has run; dispatches
+// that arrive within the next 1/120 s are drawn together on the ticker, as
+// before, so a burst still draws at most 120 frames a second. See framePatch.
+//
 // What it writes, under -out (bin/goapp-client by default):
-//   - go-app's go.mod, LICENSE and pkg/, copied from the module cache;
+//   - go-app's go.mod, go.sum, LICENSE and pkg/, copied from the module
+//     cache, pkg/app/engine.go with framePatch applied;
 //   - http.go and resource.go with a "//go:build !wasm" line put first, so
 //     that a GOOS=js build leaves them out (and net/http with them);
 //   - client_wasm.go, for GOOS=js only: an empty Handler type (what
@@ -48,6 +58,77 @@ const Module = "github.com/maxence-charriere/go-app/v10"
 
 // serverFiles are the files of go-app's package app that import net/http.
 var serverFiles = []string{"http.go", "resource.go"}
+
+// patch is a change to a go-app file: the exact text old, found once,
+// replaced by new.
+type patch struct {
+	file, old, new string
+}
+
+// framePatch draws the first dispatch after an idle spell at once (see the
+// package doc). engine.go's loop before it, in go-app v10.1.11:
+//
+//	case dispatch := <-e.dispatches:
+//		if currentFrameDuration != activeFrameDuration {
+//			frames.Reset(activeFrameDuration)
+//			currentFrameDuration = activeFrameDuration
+//		}
+//		dispatch()
+var framePatch = patch{
+	file: "engine.go",
+	old: `		case dispatch := <-e.dispatches:
+			if currentFrameDuration != activeFrameDuration {
+				frames.Reset(activeFrameDuration)
+				currentFrameDuration = activeFrameDuration
+			}
+			dispatch()
+`,
+	new: `		case dispatch := <-e.dispatches:
+			dispatch()
+			if currentFrameDuration != activeFrameDuration {
+				// amzwidget: the first dispatch after an idle spell, and
+				// those queued behind it, are drawn now, not a frame later
+				// (internal/cmd/clientgoapp).
+				e.runQueuedDispatches()
+				e.processFrame()
+				frames.Reset(activeFrameDuration)
+				currentFrameDuration = activeFrameDuration
+			}
+`,
+}
+
+// queuedDispatches is the function framePatch calls, appended to engine.go.
+const queuedDispatches = `
+// runQueuedDispatches runs the dispatches already queued, without waiting
+// for more (amzwidget: internal/cmd/clientgoapp).
+func (e *engineX) runQueuedDispatches() {
+	for {
+		select {
+		case dispatch := <-e.dispatches:
+			dispatch()
+		default:
+			return
+		}
+	}
+}
+`
+
+// errPatch is returned when a patch's text is not found exactly once.
+var errPatch = errors.New("text to patch not found exactly once")
+
+// apply applies p to the file of that name in dir, appending tail.
+func (p patch) apply(dir, tail string) error {
+	f := filepath.Join(dir, p.file)
+	b, err := os.ReadFile(f)
+	if err != nil {
+		return err
+	}
+	if n := bytes.Count(b, []byte(p.old)); n != 1 {
+		return fmt.Errorf("%s: %w (%d times); go-app changed: check what this command does", f, errPatch, n)
+	}
+	b = bytes.Replace(b, []byte(p.old), []byte(p.new), 1)
+	return os.WriteFile(f, append(b, tail...), 0o644)
+}
 
 // clientFuncs are the functions of resource.go that the client calls
 // (app.go's RunWhenOnBrowser: clientResourceResolver, which calls the other
@@ -103,9 +184,14 @@ func moduleDir() (string, error) {
 }
 
 // Write copies go-app from src (its module directory) into dst, with its
-// server files kept out of GOOS=js builds and client_wasm.go in their place.
-func Write(src, dst string) error {
-	for _, f := range []string{"go.mod", "LICENSE"} {
+// server files kept out of GOOS=js builds, client_wasm.go in their place, and
+// framePatch applied.
+func Write(src, dst string) error { return write(src, dst, true) }
+
+// write is Write, with framePatch applied only if frame is true (the tests
+// check that go-app as published fails what the patch is for).
+func write(src, dst string, frame bool) error {
+	for _, f := range []string{"go.mod", "go.sum", "LICENSE"} {
 		if err := copyFile(filepath.Join(src, f), filepath.Join(dst, f)); err != nil {
 			return err
 		}
@@ -121,6 +207,11 @@ func Write(src, dst string) error {
 		return err
 	}
 	pkg := filepath.Join(dst, "pkg", "app")
+	if frame {
+		if err := framePatch.apply(pkg, queuedDispatches); err != nil {
+			return err
+		}
+	}
 	for _, f := range serverFiles {
 		if err := serverOnly(filepath.Join(pkg, f)); err != nil {
 			return err

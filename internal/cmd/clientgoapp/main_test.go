@@ -42,8 +42,8 @@ func clientDeps(t *testing.T, root, modfile string) []string {
 
 // TestClientLinksNoNetHTTP: the client built with the copy links neither
 // net/http nor crypto/tls, while the same client built with go-app as
-// published links both (so the check can fail), and the copy's client
-// still compiles.
+// published links both (so the check can fail). (That the client
+// compiles with the copy, make build shows.)
 func TestClientLinksNoNetHTTP(t *testing.T) {
 	root := repoRoot(t)
 	src, err := moduleDir()
@@ -74,16 +74,11 @@ func TestClientLinksNoNetHTTP(t *testing.T) {
 	if !slices.Contains(trimmed, Module+"/pkg/app") {
 		t.Errorf("the client with the copy does not link go-app at all: %v", trimmed)
 	}
-	cmd := exec.Command("go", "build", "-modfile="+modfile, "-o", filepath.Join(dir, "app.wasm"), "./wasm")
-	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("the client does not build with the copy: %v\n%s", err, out)
-	}
 }
 
 // TestCopyKeepsGoAppsSource: every file of go-app's pkg is copied byte for
 // byte but the two server files, which only gain a build line first, and
+// engine.go, which only gains framePatch; and
 // client_wasm.go is valid Go for GOOS=js holding the client's functions.
 func TestCopyKeepsGoAppsSource(t *testing.T) {
 	src, err := moduleDir()
@@ -105,8 +100,13 @@ func TestCopyKeepsGoAppsSource(t *testing.T) {
 			t.Errorf("%s not copied: %v", rel, err)
 			return nil
 		}
-		if slices.Contains(serverFiles, filepath.Base(rel)) && filepath.Dir(rel) == filepath.Join("pkg", "app") {
-			want = append([]byte("//go:build !wasm\n\n"), want...)
+		if filepath.Dir(rel) == filepath.Join("pkg", "app") {
+			switch base := filepath.Base(rel); {
+			case slices.Contains(serverFiles, base):
+				want = append([]byte("//go:build !wasm\n\n"), want...)
+			case base == framePatch.file:
+				want = append([]byte(strings.Replace(string(want), framePatch.old, framePatch.new, 1)), queuedDispatches...)
+			}
 		}
 		if string(got) != string(want) {
 			t.Errorf("%s differs from go-app's", rel)
@@ -153,5 +153,85 @@ func TestExtractFuncsNamesWhatIsMissing(t *testing.T) {
 	_, err = extractFuncs(p, []string{"A", "B"})
 	if !errors.Is(err, errMissingFunc) || !strings.Contains(err.Error(), "B") {
 		t.Errorf("a method is not a top-level function: err = %v, want errMissingFunc naming B", err)
+	}
+}
+
+// frameTest is a test of framePatch written into a copy of go-app's package
+// app, where it can reach the engine. A frame a second, so that go-app's
+// ticker cannot draw the dispatch first; the dispatch cancels the engine,
+// whose loop returns at its next wait: the dispatch's deferred function,
+// which a frame runs, has run by then only if the frame was drawn at once.
+// Deterministic whichever ready case the loop's select picks first.
+const frameTest = `package app
+
+import (
+	"context"
+	"testing"
+)
+
+func TestAmzwidgetFirstDispatchDrawnAtOnce(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	e := newTestEngine()
+	e.ctx = ctx
+	drawn := false
+	e.dispatch(func() {
+		e.defere(func() { drawn = true })
+		cancel()
+	})
+	e.Start(1)
+	if !drawn {
+		t.Fatal("the first dispatch after an idle spell was not drawn before the loop waited again")
+	}
+}
+`
+
+// goAppTest runs go test -run run in the copy of go-app at dir, with
+// frameTest added, and returns its output and error.
+func goAppTest(t *testing.T, dir, run string) (string, error) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(dir, "pkg", "app", "amzwidget_frame_test.go"), []byte(frameTest), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("go", "test", "-count=1", "-run", run, "./pkg/app")
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	return string(out), err
+}
+
+// TestFramePatch: with the patch, the first dispatch after an idle spell is
+// drawn before the engine waits again, and go-app's own engine tests still
+// pass on the copy; go-app as published fails that first test.
+func TestFramePatch(t *testing.T) {
+	src, err := moduleDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	patched, stock := filepath.Join(dir, "patched"), filepath.Join(dir, "stock")
+	if err := Write(src, patched); err != nil {
+		t.Fatal(err)
+	}
+	if err := write(src, stock, false); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := goAppTest(t, patched, "^(TestAmzwidget|TestEngine)"); err != nil {
+		t.Errorf("go-app's engine tests on the patched copy: %v\n%s", err, out)
+	}
+	out, err := goAppTest(t, stock, "^TestAmzwidget")
+	if err == nil || !strings.Contains(out, "was not drawn") {
+		t.Errorf("go-app as published passes the frame test: it no longer tests the patch (err %v)\n%s", err, out)
+	}
+}
+
+// TestPatchNamesWhatIsMissing: a patch whose text go-app no longer has is
+// an error, not a copy without it.
+func TestPatchNamesWhatIsMissing(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "engine.go"), []byte("package app\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := framePatch.apply(dir, queuedDispatches); !errors.Is(err, errPatch) {
+		t.Errorf("apply to a file without the text: err = %v, want errPatch", err)
 	}
 }
