@@ -43,15 +43,24 @@ import (
 // section names them) and what the other threads were doing meanwhile,
 // and the top-tier compilation in 250 ms buckets; TRACE_FUNCS=all lists
 // every lazy compilation; TRACE_TIERUP_FILE=f writes every background
-// wasm compilation event to f.
+// wasm compilation event to f. TRACE_WINDOW=amz:go-main,amz:board-mounted
+// prints what the main thread did between the page's two marks (the first
+// of each): its busy time, V8's compilations of Go functions on their first
+// call (how many, how long: wasm.CompileLazy), and the events that took
+// the most time, by name, counting each moment once, at the innermost
+// event over 0.1 ms; TRACE_WINDOW_FILE=f writes those compilations to f,
+// a line each: the function's index and the compilation's µs.
+// traceEvent is an event of a Chromium trace, as TestTrace reads it.
+type traceEvent struct {
+	Name, Ph, Cat string
+	Pid, Tid      int64
+	Ts, Dur, TDur float64
+	Args          map[string]any
+}
+
 func TestTrace(t *testing.T) {
 	tab := browsertest.New(t, browsertest.Fresh(), browsertest.Viewport(1280, 900))
-	type ev struct {
-		Name, Ph, Cat string
-		Pid, Tid      int64
-		Ts, Dur, TDur float64
-		Args          map[string]any
-	}
+	type ev = traceEvent
 	var (
 		mu  sync.Mutex
 		evs []ev
@@ -159,6 +168,9 @@ func TestTrace(t *testing.T) {
 			os.WriteFile(f, []byte(out.String()), 0o644)
 		}
 	}
+	if w := os.Getenv("TRACE_WINDOW"); w != "" {
+		traceWindow(w, evs, main.pid, main.tid)
+	}
 	// A summary, for comparing builds over several runs: the main
 	// thread's long tasks from the drag's start, and the CPU time of V8's
 	// top-tier (TurboFan) compilation in the background, before and from
@@ -231,4 +243,70 @@ func TestTrace(t *testing.T) {
 			}
 		}
 	}
+}
+
+// traceWindow prints what the main thread (pid, tid) did between the first
+// events of two marks, "from,to" (see TestTrace).
+func traceWindow(marks string, evs []traceEvent, pid, tid int64) {
+	from, to, _ := strings.Cut(marks, ",")
+	var lo, hi float64
+	for _, e := range evs {
+		if e.Pid != pid {
+			continue
+		}
+		if e.Name == from && lo == 0 {
+			lo = e.Ts
+		}
+		if e.Name == to && hi == 0 {
+			hi = e.Ts
+		}
+	}
+	if lo == 0 || hi <= lo {
+		fmt.Printf("window %s: marks not found in order (%.0f, %.0f)\n", marks, lo, hi)
+		return
+	}
+	var in []traceEvent
+	var lazyN int
+	var lazy, busy float64
+	var lazyList strings.Builder
+	for _, e := range evs {
+		if e.Pid != pid || e.Tid != tid || e.Ph != "X" || e.Ts+e.Dur < lo || e.Ts > hi {
+			continue
+		}
+		in = append(in, e)
+		d := min(e.Ts+e.Dur, hi) - max(e.Ts, lo)
+		switch e.Name {
+		case "wasm.CompileLazy":
+			lazyN++
+			lazy += d
+			fmt.Fprintf(&lazyList, "%v %.0f\n", e.Args["func_index"], e.Dur)
+		case "ThreadControllerImpl::RunTask":
+			busy += d
+		}
+	}
+	// Self time by name: each 0.1 ms step of the window goes to the
+	// innermost (shortest) event over 0.1 ms covering it.
+	self := map[string]float64{}
+	for t := lo; t < hi; t += 100 {
+		best := -1
+		for i, e := range in {
+			if e.Dur >= 100 && e.Ts <= t && t < e.Ts+e.Dur && (best < 0 || e.Dur < in[best].Dur) {
+				best = i
+			}
+		}
+		if best >= 0 {
+			self[in[best].Name] += 100
+		}
+	}
+	keys := slices.Collect(maps.Keys(self))
+	slices.SortFunc(keys, func(a, b string) int { return cmp.Compare(self[b], self[a]) })
+	var parts []string
+	for _, k := range keys[:min(14, len(keys))] {
+		parts = append(parts, fmt.Sprintf("%s %.1f", k, self[k]/1000))
+	}
+	if f := os.Getenv("TRACE_WINDOW_FILE"); f != "" {
+		os.WriteFile(f, []byte(lazyList.String()), 0o644)
+	}
+	fmt.Printf("window %s: %.0f ms, main thread busy %.0f ms; %d lazy compilations, %.0f ms; by innermost event: %s\n",
+		marks, (hi-lo)/1000, busy/1000, lazyN, lazy/1000, strings.Join(parts, "; "))
 }
