@@ -69,6 +69,10 @@ func TestFirstRender(t *testing.T) {
 				if js := os.Getenv("FR_JS"); js != "" && i == 0 {
 					fmt.Println(s+p, browsertest.Eval[string](tab, js))
 				}
+				// Closed before the next load: left open, a page's later
+				// work (its service worker's install above all) fell on
+				// the next load, another server's.
+				tab.Close()
 			}
 		}
 	}
