@@ -19,8 +19,8 @@ const workerCall = "\ngoappInitServiceWorker();\n"
 // event if the client never gets there) and the reader has then been quiet
 // for 2 s (no input, key, pointer press, wheel or touch). Its install
 // precaches every page and app.wasm, which on a first visit competed for the
-// two cores with the page's own start: the loader went 26 % later on the
-// dashboard (TestFirstRender, 747 against 554 ms on loopback). Where a
+// two cores with the page's own start: the dashboard's loader went at 586
+// ms with it, 493 ms without (TestFirstRender, loopback). Where a
 // worker already controls the page, it is registered at once, as go-app
 // does, so that a returning reader's update check is unchanged.
 const LaterWorkerJS = `
