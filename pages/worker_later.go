@@ -30,15 +30,7 @@ amzInitServiceWorker();
 // registered once the page has started and the reader has paused, not as
 // this script starts, so that its precache does not compete with the start.
 function amzInitServiceWorker() {
-  let now = true;
-  try {
-    now = !("serviceWorker" in navigator) || !!navigator.serviceWorker.controller;
-  } catch (err) {
-    // A sandboxed frame (WordPress's oEmbed) may not even read
-    // navigator.serviceWorker: go-app's own call fails softly there, and
-    // this script must go on to start the wasm.
-  }
-  if (now) {
+  if (!("serviceWorker" in navigator) || navigator.serviceWorker.controller) {
     goappInitServiceWorker();
     return;
   }
