@@ -253,7 +253,7 @@ func newHandler(cfg config) (http.Handler, error) {
 	mux.Handle("/data.csv", negotiated(dataExport(ds)))
 	mux.Handle("/data.json", negotiated(dataExport(ds)))
 	mux.Handle("/chart/", chartImages(ds, cfg.site))
-	mux.Handle("/", knownPaths(ds, newPageCache(oembedDiscovery(pages.ScopedManifest(pages.LaterWorker(shell), cfg.prefix), ds, cfg.site), maxCachedPages, ds, cfg.site)))
+	mux.Handle("/", knownPaths(ds, newPageCache(oembedDiscovery(pages.ScopedManifest(shell, cfg.prefix), ds, cfg.site), maxCachedPages, ds, cfg.site)))
 
 	var h http.Handler = underPrefix(mux, cfg.prefix)
 	h = securityHeaders(h, cfg)

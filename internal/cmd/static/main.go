@@ -80,7 +80,7 @@ func run(ds *data.Dataset, out, web, prefix, public string) error {
 	// The pages are rendered from their paths at the root; the handler
 	// writes every URL under the prefix, and the files go to out as if
 	// it were the prefix's directory.
-	h := pages.ScopedManifest(pages.LaterWorker(pages.Handler(ds, version, int64(len(raw)), p)), p)
+	h := pages.ScopedManifest(pages.Handler(ds, version, int64(len(raw)), p), p)
 	pages.Routes(ds)
 
 	if err := os.RemoveAll(out); err != nil {
