@@ -45,7 +45,7 @@ import (
 // every lazy compilation; TRACE_TIERUP_FILE=f writes every background
 // wasm compilation event to f. TRACE_WINDOW=amz:go-main,amz:board-mounted
 // prints what the main thread did between the page's two marks (the first
-// of each): its busy time, V8's compilations of Go functions on their first
+// of each): the time some event covered, V8's compilations of Go functions on their first
 // call (how many, how long: wasm.CompileLazy), and the events that took
 // the most time, by name, counting each moment once, at the innermost
 // event over 0.1 ms; TRACE_WINDOW_FILE=f writes those compilations to f,
@@ -267,26 +267,23 @@ func traceWindow(marks string, evs []traceEvent, pid, tid int64) {
 	}
 	var in []traceEvent
 	var lazyN int
-	var lazy, busy float64
+	var lazy float64
 	var lazyList strings.Builder
 	for _, e := range evs {
 		if e.Pid != pid || e.Tid != tid || e.Ph != "X" || e.Ts+e.Dur < lo || e.Ts > hi {
 			continue
 		}
 		in = append(in, e)
-		d := min(e.Ts+e.Dur, hi) - max(e.Ts, lo)
-		switch e.Name {
-		case "wasm.CompileLazy":
+		if e.Name == "wasm.CompileLazy" {
 			lazyN++
-			lazy += d
+			lazy += min(e.Ts+e.Dur, hi) - max(e.Ts, lo)
 			fmt.Fprintf(&lazyList, "%v %.0f\n", e.Args["func_index"], e.Dur)
-		case "ThreadControllerImpl::RunTask":
-			busy += d
 		}
 	}
 	// Self time by name: each 0.1 ms step of the window goes to the
 	// innermost (shortest) event over 0.1 ms covering it.
 	self := map[string]float64{}
+	var busy float64
 	for t := lo; t < hi; t += 100 {
 		best := -1
 		for i, e := range in {
@@ -296,6 +293,7 @@ func traceWindow(marks string, evs []traceEvent, pid, tid int64) {
 		}
 		if best >= 0 {
 			self[in[best].Name] += 100
+			busy += 100
 		}
 	}
 	keys := slices.Collect(maps.Keys(self))

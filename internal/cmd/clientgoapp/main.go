@@ -60,9 +60,9 @@ const Module = "github.com/maxence-charriere/go-app/v10"
 var serverFiles = []string{"http.go", "resource.go"}
 
 // patch is a change to a go-app file: the exact text old, found once,
-// replaced by new.
+// replaced by new, and tail appended to the file.
 type patch struct {
-	file, old, new string
+	file, old, new, tail string
 }
 
 // framePatch draws the first dispatch after an idle spell at once (see the
@@ -95,10 +95,8 @@ var framePatch = patch{
 				currentFrameDuration = activeFrameDuration
 			}
 `,
-}
-
-// queuedDispatches is the function framePatch calls, appended to engine.go.
-const queuedDispatches = `
+	// The function the new loop calls.
+	tail: `
 // runQueuedDispatches runs the dispatches already queued, without waiting
 // for more (amzwidget: internal/cmd/clientgoapp).
 func (e *engineX) runQueuedDispatches() {
@@ -111,13 +109,14 @@ func (e *engineX) runQueuedDispatches() {
 		}
 	}
 }
-`
+`,
+}
 
 // errPatch is returned when a patch's text is not found exactly once.
 var errPatch = errors.New("text to patch not found exactly once")
 
-// apply applies p to the file of that name in dir, appending tail.
-func (p patch) apply(dir, tail string) error {
+// apply applies p to the file of that name in dir.
+func (p patch) apply(dir string) error {
 	f := filepath.Join(dir, p.file)
 	b, err := os.ReadFile(f)
 	if err != nil {
@@ -127,7 +126,7 @@ func (p patch) apply(dir, tail string) error {
 		return fmt.Errorf("%s: %w (%d times); go-app changed: check what this command does", f, errPatch, n)
 	}
 	b = bytes.Replace(b, []byte(p.old), []byte(p.new), 1)
-	return os.WriteFile(f, append(b, tail...), 0o644)
+	return os.WriteFile(f, append(b, p.tail...), 0o644)
 }
 
 // clientFuncs are the functions of resource.go that the client calls
@@ -208,7 +207,7 @@ func write(src, dst string, frame bool) error {
 	}
 	pkg := filepath.Join(dst, "pkg", "app")
 	if frame {
-		if err := framePatch.apply(pkg, queuedDispatches); err != nil {
+		if err := framePatch.apply(pkg); err != nil {
 			return err
 		}
 	}

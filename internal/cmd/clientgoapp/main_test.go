@@ -105,7 +105,7 @@ func TestCopyKeepsGoAppsSource(t *testing.T) {
 			case slices.Contains(serverFiles, base):
 				want = append([]byte("//go:build !wasm\n\n"), want...)
 			case base == framePatch.file:
-				want = append([]byte(strings.Replace(string(want), framePatch.old, framePatch.new, 1)), queuedDispatches...)
+				want = append([]byte(strings.Replace(string(want), framePatch.old, framePatch.new, 1)), framePatch.tail...)
 			}
 		}
 		if string(got) != string(want) {
@@ -231,7 +231,7 @@ func TestPatchNamesWhatIsMissing(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "engine.go"), []byte("package app\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := framePatch.apply(dir, queuedDispatches); !errors.Is(err, errPatch) {
+	if err := framePatch.apply(dir); !errors.Is(err, errPatch) {
 		t.Errorf("apply to a file without the text: err = %v, want errPatch", err)
 	}
 }
